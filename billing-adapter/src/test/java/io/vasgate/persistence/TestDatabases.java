@@ -1,0 +1,45 @@
+package io.vasgate.persistence;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One real embedded MariaDB per test JVM, and a fresh, migrated schema for each caller.
+ *
+ * <p>Starting MariaDB costs seconds, a schema costs milliseconds: tests share the server and never
+ * share a schema, so they cannot see each other's rows.
+ */
+public final class TestDatabases {
+
+  private static final AtomicInteger counter = new AtomicInteger();
+  private static EmbeddedMariaDb server;
+
+  private TestDatabases() {}
+
+  /** The shared server, started on first use and stopped when the JVM exits. */
+  public static synchronized EmbeddedMariaDb server() {
+    if (server == null) {
+      Path root =
+          Path.of(System.getProperty("vasgate.test.dataRoot", "target/test-db"))
+              .resolve("mariadb-" + ProcessHandle.current().pid());
+      EmbeddedMariaDb started = EmbeddedMariaDb.start(root, 0);
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-mariadb-stop"));
+      server = started;
+    }
+    return server;
+  }
+
+  /** A new empty schema on the shared server, migrated to the current version. */
+  public static Database newDatabase(String purpose) {
+    EmbeddedMariaDb db = server();
+    String name =
+        (purpose.replaceAll("[^A-Za-z0-9_]", "_") + "_" + counter.incrementAndGet())
+            .toLowerCase(java.util.Locale.ROOT);
+    if (name.length() > 60) {
+      name = name.substring(name.length() - 60);
+    }
+    db.createDatabase(name);
+    DatabaseConfig config = DatabaseConfig.embedded(db.dataDir(), name);
+    return Database.open(db.jdbcUrl(name), "root", "", config);
+  }
+}
