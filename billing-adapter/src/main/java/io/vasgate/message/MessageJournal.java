@@ -1,0 +1,393 @@
+package io.vasgate.message;
+
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable record of every MO and MT, written with group commit: one writer thread takes
+ * whatever has queued up since its last commit, writes all of it in one transaction and only then
+ * completes the callers' futures. Under load a commit carries hundreds of messages, so durability
+ * does not cost a round trip per message; when idle a lone message is committed at once.
+ *
+ * <p>A failed transaction fails every future in it and changes nothing, so a caller that answers
+ * the peer only after its future completes never acknowledges a message that was not written.
+ */
+public final class MessageJournal implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(MessageJournal.class);
+
+  /** One queued write and the future its caller waits on. */
+  private sealed interface Op permits RecordMo, RecordMt, MtAnswered, MoProcessed {}
+
+  private record RecordMo(MoDraft draft, CompletableFuture<MoRecorded> done) implements Op {}
+
+  private record RecordMt(MtDraft draft, CompletableFuture<Void> done) implements Op {}
+
+  private record MtAnswered(long id, int status, Instant at, CompletableFuture<Void> done)
+      implements Op {}
+
+  private record MoProcessed(
+      long id, String status, String command, String productCode, Instant at,
+      CompletableFuture<Void> done)
+      implements Op {}
+
+  private static final Op STOP = new MtAnswered(0, 0, Instant.EPOCH, new CompletableFuture<>());
+
+  private final DataSource dataSource;
+  private final int maxBatch;
+  private final Duration dedupWindow;
+  private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private volatile boolean closed;
+
+  /**
+   * @param maxBatch the most operations one transaction carries
+   * @param dedupWindow how long a re-sent MO is recognised as the same message
+   */
+  public MessageJournal(DataSource dataSource, int maxBatch, Duration dedupWindow) {
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("maxBatch must be positive: " + maxBatch);
+    }
+    this.dataSource = dataSource;
+    this.maxBatch = maxBatch;
+    this.dedupWindow = dedupWindow;
+    this.writer = new Thread(this::run, "message-journal");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /** Writes an MO unless the same message was recorded within the dedup window. */
+  public CompletableFuture<MoRecorded> recordMo(MoDraft draft) {
+    CompletableFuture<MoRecorded> done = new CompletableFuture<>();
+    enqueue(new RecordMo(draft, done), done);
+    return done;
+  }
+
+  /** Writes one sent MT part in state SENT. */
+  public CompletableFuture<Void> recordMt(MtDraft draft) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    enqueue(new RecordMt(draft, done), done);
+    return done;
+  }
+
+  /** Records the peer's answer to an MT part: ACKED for status 0, else FAILED. */
+  public CompletableFuture<Void> mtAnswered(long mtId, int commandStatus, Instant at) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    enqueue(new MtAnswered(mtId, commandStatus, at, done), done);
+    return done;
+  }
+
+  /** Records what became of an MO: PROCESSED or FAILED, with the command and product it named. */
+  public CompletableFuture<Void> moProcessed(
+      long moId, String status, String command, String productCode, Instant at) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    enqueue(new MoProcessed(moId, status, command, productCode, at, done), done);
+    return done;
+  }
+
+  private void enqueue(Op op, CompletableFuture<?> done) {
+    if (closed) {
+      done.completeExceptionally(new IllegalStateException("message journal is closed"));
+      return;
+    }
+    queue.add(op);
+  }
+
+  private void run() {
+    List<Op> batch = new ArrayList<>(maxBatch);
+    while (true) {
+      try {
+        Op first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          if (closed && queue.isEmpty()) {
+            return;
+          }
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        boolean stop = batch.remove(STOP);
+        if (!batch.isEmpty()) {
+          write(batch);
+        }
+        batch.clear();
+        if (stop && queue.isEmpty()) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        log.error("message-journal - unexpected failure", e);
+        fail(batch, e);
+        batch.clear();
+      }
+    }
+  }
+
+  private void write(List<Op> batch) {
+    Map<Op, Object> results = new HashMap<>();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        writeMos(c, batch, results);
+        writeMts(c, batch);
+        writeUpdates(c, batch);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      log.error("message-journal - commit of {} operation(s) failed: {}", batch.size(), e.getMessage());
+      fail(batch, e);
+      return;
+    }
+    complete(batch, results);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void complete(List<Op> batch, Map<Op, Object> results) {
+    for (Op op : batch) {
+      if (op instanceof RecordMo mo) {
+        mo.done().complete((MoRecorded) results.get(op));
+      } else if (op instanceof RecordMt mt) {
+        mt.done().complete(null);
+      } else if (op instanceof MtAnswered a) {
+        a.done().complete(null);
+      } else if (op instanceof MoProcessed p) {
+        p.done().complete(null);
+      }
+    }
+  }
+
+  private static void fail(List<Op> batch, Throwable cause) {
+    for (Op op : batch) {
+      future(op).completeExceptionally(cause);
+    }
+  }
+
+  private static CompletableFuture<?> future(Op op) {
+    if (op instanceof RecordMo mo) {
+      return mo.done();
+    } else if (op instanceof RecordMt mt) {
+      return mt.done();
+    } else if (op instanceof MtAnswered a) {
+      return a.done();
+    }
+    return ((MoProcessed) op).done();
+  }
+
+  private void writeMos(Connection c, List<Op> batch, Map<Op, Object> results)
+      throws SQLException {
+    List<RecordMo> mos = new ArrayList<>();
+    for (Op op : batch) {
+      if (op instanceof RecordMo mo) {
+        mos.add(mo);
+      }
+    }
+    if (mos.isEmpty()) {
+      return;
+    }
+    Map<ByteBuffer, Long> known = recentlySeen(c, mos);
+    List<RecordMo> fresh = new ArrayList<>();
+    for (RecordMo mo : mos) {
+      ByteBuffer key = ByteBuffer.wrap(mo.draft().dedupKey());
+      Long original = known.get(key);
+      if (original != null) {
+        results.put(mo, new MoRecorded(original, true));
+      } else {
+        known.put(key, mo.draft().id());
+        fresh.add(mo);
+        results.put(mo, new MoRecorded(mo.draft().id(), false));
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO mo_message (id, peer_system_id, session_id, source_addr, dest_addr,"
+                + " data_coding, short_message, text, concat_ref, concat_total, concat_seq,"
+                + " dedup_key, received_at, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'RECEIVED')")) {
+      for (RecordMo mo : fresh) {
+        MoDraft d = mo.draft();
+        ps.setLong(1, d.id());
+        ps.setString(2, d.peerSystemId());
+        ps.setLong(3, d.sessionId());
+        ps.setString(4, d.sourceAddr());
+        ps.setString(5, d.destAddr());
+        ps.setInt(6, d.dataCoding());
+        ps.setBytes(7, d.shortMessage());
+        ps.setString(8, d.text().orElse(null));
+        if (d.part().isPresent()) {
+          ps.setInt(9, d.part().get().reference());
+          ps.setInt(10, d.part().get().total());
+          ps.setInt(11, d.part().get().seq());
+        } else {
+          ps.setNull(9, Types.INTEGER);
+          ps.setNull(10, Types.SMALLINT);
+          ps.setNull(11, Types.SMALLINT);
+        }
+        ps.setBytes(12, d.dedupKey());
+        ps.setTimestamp(13, Timestamp.from(d.receivedAt()));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** The MOs recorded within the dedup window whose keys match any in {@code mos}. */
+  private Map<ByteBuffer, Long> recentlySeen(Connection c, List<RecordMo> mos)
+      throws SQLException {
+    Map<ByteBuffer, Long> known = new HashMap<>();
+    Instant oldest = Instant.MAX;
+    for (RecordMo mo : mos) {
+      if (mo.draft().receivedAt().isBefore(oldest)) {
+        oldest = mo.draft().receivedAt();
+      }
+    }
+    StringBuilder sql =
+        new StringBuilder("SELECT dedup_key, id FROM mo_message WHERE received_at >= ? AND dedup_key IN (");
+    for (int i = 0; i < mos.size(); i++) {
+      sql.append(i == 0 ? "?" : ",?");
+    }
+    sql.append(") ORDER BY received_at");
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      ps.setTimestamp(1, Timestamp.from(oldest.minus(dedupWindow)));
+      for (int i = 0; i < mos.size(); i++) {
+        ps.setBytes(i + 2, mos.get(i).draft().dedupKey());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          known.putIfAbsent(ByteBuffer.wrap(rs.getBytes(1)), rs.getLong(2));
+        }
+      }
+    }
+    return known;
+  }
+
+  private static void writeMts(Connection c, List<Op> batch) throws SQLException {
+    PreparedStatement ps = null;
+    try {
+      for (Op op : batch) {
+        if (op instanceof RecordMt mt) {
+          if (ps == null) {
+            ps =
+                c.prepareStatement(
+                    "INSERT INTO mt_message (id, mo_id, peer_system_id, source_addr, dest_addr,"
+                        + " text, part_seq, part_total, data_coding, created_at, state)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,'SENT')");
+          }
+          MtDraft d = mt.draft();
+          ps.setLong(1, d.id());
+          if (d.moId().isPresent()) {
+            ps.setLong(2, d.moId().get());
+          } else {
+            ps.setNull(2, Types.BIGINT);
+          }
+          ps.setString(3, d.peerSystemId());
+          ps.setString(4, d.sourceAddr());
+          ps.setString(5, d.destAddr());
+          ps.setString(6, d.text());
+          ps.setInt(7, d.partSeq());
+          ps.setInt(8, d.partTotal());
+          ps.setInt(9, d.dataCoding());
+          ps.setTimestamp(10, Timestamp.from(d.createdAt()));
+          ps.addBatch();
+        }
+      }
+      if (ps != null) {
+        ps.executeBatch();
+      }
+    } finally {
+      if (ps != null) {
+        ps.close();
+      }
+    }
+  }
+
+  private static void writeUpdates(Connection c, List<Op> batch) throws SQLException {
+    PreparedStatement answered = null;
+    PreparedStatement processed = null;
+    try {
+      for (Op op : batch) {
+        if (op instanceof MtAnswered a) {
+          if (answered == null) {
+            answered =
+                c.prepareStatement(
+                    "UPDATE mt_message SET state = ?, resp_status = ?, updated_at = ? WHERE id = ?");
+          }
+          answered.setString(1, a.status() == 0 ? "ACKED" : "FAILED");
+          answered.setInt(2, a.status());
+          answered.setTimestamp(3, Timestamp.from(a.at()));
+          answered.setLong(4, a.id());
+          answered.addBatch();
+        } else if (op instanceof MoProcessed p) {
+          if (processed == null) {
+            processed =
+                c.prepareStatement(
+                    "UPDATE mo_message SET status = ?, command = ?, product_code = ?,"
+                        + " processed_at = ? WHERE id = ?");
+          }
+          processed.setString(1, p.status());
+          processed.setString(2, p.command());
+          processed.setString(3, p.productCode());
+          processed.setTimestamp(4, Timestamp.from(p.at()));
+          processed.setLong(5, p.id());
+          processed.addBatch();
+        }
+      }
+      if (answered != null) {
+        answered.executeBatch();
+      }
+      if (processed != null) {
+        processed.executeBatch();
+      }
+    } finally {
+      if (answered != null) {
+        answered.close();
+      }
+      if (processed != null) {
+        processed.close();
+      }
+    }
+  }
+
+  /** Writes what is queued, then stops the writer. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    queue.add(STOP);
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<Op> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.remove(STOP);
+    fail(left, new IllegalStateException("message journal closed before writing"));
+  }
+}

@@ -1,0 +1,48 @@
+package io.vasgate.config;
+
+import java.time.Duration;
+
+/**
+ * The SMPP listener and the timers every session runs on.
+ *
+ * @param host the address to bind, 127.0.0.1 by default so a demo never listens on the network
+ * @param port the TCP port, 0 for any free one (tests)
+ * @param maxPduSize the largest command_length accepted; larger frames are refused and the
+ *     connection closed, since the stream can no longer be trusted
+ * @param bindTimeout how long a connection may stay unbound before it is closed
+ * @param enquireLinkInterval idle time after which the server probes a bound session
+ * @param responseTimeout how long the server waits for an ESME's answer to its own request
+ * @param unbindTimeout how long an unbind may wait for unbind_resp before the socket is closed
+ * @param defaultWindowSize outstanding requests per session when the account does not say
+ * @param ioThreads event-loop threads, 0 for Netty's default (twice the cores)
+ */
+public record SmppServerConfig(
+    String host,
+    int port,
+    int maxPduSize,
+    Duration bindTimeout,
+    Duration enquireLinkInterval,
+    Duration responseTimeout,
+    Duration unbindTimeout,
+    int defaultWindowSize,
+    int ioThreads) {
+
+  static SmppServerConfig from(ConfigNode n) {
+    return new SmppServerConfig(
+        n.string("host", "127.0.0.1"),
+        n.integer("port", 2775, 0, 65535),
+        n.integer("maxPduSize", 64 * 1024, 1024, 1024 * 1024),
+        n.duration("bindTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
+        n.duration(
+            "enquireLinkInterval",
+            Duration.ofSeconds(30),
+            Duration.ofMillis(100),
+            Duration.ofHours(1)),
+        n.duration(
+            "responseTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
+        n.duration(
+            "unbindTimeout", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(5)),
+        n.integer("defaultWindowSize", 100, 1, 10_000),
+        n.integer("ioThreads", 0, 0, 256));
+  }
+}

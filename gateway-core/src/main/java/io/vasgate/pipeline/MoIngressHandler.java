@@ -1,0 +1,322 @@
+package io.vasgate.pipeline;
+
+import io.vasgate.billing.charging.MsisdnMask;
+import io.vasgate.message.MessageJournal;
+import io.vasgate.message.MoDraft;
+import io.vasgate.message.MoRecorded;
+import io.vasgate.message.PartInfo;
+import io.vasgate.messageid.MessageIdGenerator;
+import io.vasgate.smpp.pdu.CommandStatus;
+import io.vasgate.smpp.pdu.DataSm;
+import io.vasgate.smpp.pdu.DeliverSm;
+import io.vasgate.smpp.pdu.PduRequest;
+import io.vasgate.smpp.pdu.PduResponse;
+import io.vasgate.smpp.pdu.ShortMessagePdu;
+import io.vasgate.smpp.pdu.SubmitSm;
+import io.vasgate.smpp.pdu.Tlv;
+import io.vasgate.smpp.pdu.TlvCarrier;
+import io.vasgate.smpp.pdu.TlvTag;
+import io.vasgate.smpp.session.SmppRequestHandler;
+import io.vasgate.smpp.session.SmppSession;
+import io.vasgate.smpp.session.SmppStatusException;
+import io.vasgate.sms.Concatenation;
+import io.vasgate.sms.DataCoding;
+import io.vasgate.sms.InvalidTextException;
+import io.vasgate.sms.InvalidUdhException;
+import io.vasgate.sms.ReassembledMessage;
+import io.vasgate.sms.Reassembler;
+import io.vasgate.sms.ReassemblyResult;
+import io.vasgate.sms.SmsCharset;
+import io.vasgate.sms.Udh;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where handset messages enter: an MO source (the operator's MO router) submits them as submit_sm,
+ * deliver_sm or data_sm. Each is written to the {@link MessageJournal} before it is acknowledged,
+ * so an acknowledged MO is never lost; a re-send of one already recorded is acknowledged with the
+ * first copy's message_id and not acted on twice; the parts of a long one are acknowledged one by
+ * one and acted on once, when the last arrives.
+ *
+ * <p>When the journal cannot write, the peer is answered with a temporary error so it retries, and
+ * nothing has been applied.
+ */
+public final class MoIngressHandler implements SmppRequestHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(MoIngressHandler.class);
+
+  private final MessageJournal journal;
+  private final MessageIdGenerator messageIds;
+  private final InstantSource clock;
+  private final Reassembler reassembler;
+  private final SmsCharset charset;
+  private final CommandSink sink;
+  private final Executor processing;
+  private final int temporaryFailureStatus;
+
+  /**
+   * @param processing where commands are handed to the sink, so neither the journal writer nor an
+   *     event loop does the work
+   * @param temporaryFailureStatus the answer when the MO cannot be recorded: ESME_RX_T_APPN (0x64)
+   *     or ESME_RSYSERR (0x08), as the peer expects
+   */
+  public MoIngressHandler(
+      MessageJournal journal,
+      MessageIdGenerator messageIds,
+      InstantSource clock,
+      Reassembler reassembler,
+      SmsCharset charset,
+      CommandSink sink,
+      Executor processing,
+      int temporaryFailureStatus) {
+    this.journal = journal;
+    this.messageIds = messageIds;
+    this.clock = clock;
+    this.reassembler = reassembler;
+    this.charset = charset;
+    this.sink = sink;
+    this.processing = processing;
+    this.temporaryFailureStatus = temporaryFailureStatus;
+  }
+
+  @Override
+  public CompletionStage<? extends PduResponse> handle(SmppSession session, PduRequest request) {
+    MoMessage mo = extract(request);
+    String peer = session.account().orElseThrow().systemId();
+    Instant now = clock.instant();
+    Optional<String> text = mo.part().isPresent() ? Optional.empty() : decode(mo, mo.payload());
+    MoDraft draft =
+        new MoDraft(
+            messageIds.nextLong(),
+            peer,
+            session.id(),
+            mo.source(),
+            mo.destination(),
+            mo.dataCoding(),
+            mo.octets(),
+            text,
+            mo.part(),
+            dedupKey(peer, mo),
+            now);
+    return journal
+        .recordMo(draft)
+        .handle(
+            (recorded, err) -> {
+              if (err != null) {
+                log.warn(
+                    "{} - MO from {} not recorded, answering 0x{}: {}",
+                    session.label(),
+                    MsisdnMask.mask(mo.source()),
+                    Integer.toHexString(temporaryFailureStatus),
+                    err.toString());
+                throw new SmppStatusException(temporaryFailureStatus, "MO not recorded");
+              }
+              if (recorded.duplicate()) {
+                log.info(
+                    "{} - re-sent MO from {} recognised as {}",
+                    session.label(),
+                    MsisdnMask.mask(mo.source()),
+                    recorded.id());
+              } else {
+                processing.execute(() -> dispatch(session, peer, mo, text, recorded, now));
+              }
+              return response(request, recorded);
+            });
+  }
+
+  private void dispatch(
+      SmppSession session,
+      String peer,
+      MoMessage mo,
+      Optional<String> text,
+      MoRecorded recorded,
+      Instant receivedAt) {
+    if (mo.part().isEmpty()) {
+      if (text.isEmpty()) {
+        journal.moProcessed(recorded.id(), "FAILED", "BINARY", null, clock.instant());
+        return;
+      }
+      sink.accept(
+          new InboundCommand(
+              recorded.id(), peer, session.id(), mo.source(), mo.destination(), text.get(),
+              receivedAt));
+      return;
+    }
+    PartInfo part = mo.part().get();
+    String originator = peer + "|" + mo.source() + "|" + mo.destination();
+    ReassemblyResult result =
+        reassembler.offer(originator, part.reference(), part.total(), part.seq(), mo.payload());
+    if (result instanceof ReassemblyResult.Rejected rejected) {
+      log.warn(
+          "{} - part {}/{} from {} refused: {}",
+          session.label(),
+          part.seq(),
+          part.total(),
+          MsisdnMask.mask(mo.source()),
+          rejected.detail());
+      journal.moProcessed(recorded.id(), "FAILED", "PART_REJECTED", null, clock.instant());
+      return;
+    }
+    Optional<ReassembledMessage> whole = result.completed();
+    if (whole.isPresent()) {
+      decode(mo, whole.get().payload())
+          .ifPresent(
+              t ->
+                  sink.accept(
+                      new InboundCommand(
+                          recorded.id(), peer, session.id(), mo.source(), mo.destination(), t,
+                          receivedAt)));
+    }
+  }
+
+  private Optional<String> decode(MoMessage mo, byte[] payload) {
+    Optional<DataCoding> coding = DataCoding.fromCode(mo.dataCoding());
+    if (coding.isPresent() && !coding.get().isText()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(charset.decodeDetailed(mo.dataCoding(), payload, 0).text());
+    } catch (InvalidTextException e) {
+      throw new SmppStatusException(e.commandStatus(), e.getMessage());
+    }
+  }
+
+  private static PduResponse response(PduRequest request, MoRecorded recorded) {
+    String id = Long.toString(recorded.id());
+    if (request instanceof SubmitSm submit) {
+      return submit.response(id);
+    }
+    if (request instanceof DataSm data) {
+      return data.response(id, List.of());
+    }
+    return ((DeliverSm) request).response();
+  }
+
+  /** What identifies a re-send: the same peer, addresses, coding, octets and peer reference. */
+  private static byte[] dedupKey(String peer, MoMessage mo) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(peer.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(mo.source().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(mo.destination().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(ByteBuffer.allocate(8).putInt(mo.dataCoding()).putInt(mo.userMessageReference().orElse(-1)).array());
+      sha.update(mo.octets());
+      return sha.digest();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Pulls the MO out of whichever PDU carried it; refuses what cannot be an MO. */
+  static MoMessage extract(PduRequest request) {
+    String source;
+    String destination;
+    int dataCoding;
+    int esmClass;
+    byte[] octets;
+    TlvCarrier tlvs;
+    if (request instanceof ShortMessagePdu sm) {
+      source = sm.source().address();
+      destination = sm.destination().address();
+      dataCoding = sm.dataCoding() & 0xFF;
+      esmClass = sm.esmClass() & 0xFF;
+      Optional<Tlv> payload = sm.findTlv(TlvTag.MESSAGE_PAYLOAD);
+      if (payload.isPresent() && sm.smLength() > 0) {
+        throw new SmppStatusException(
+            CommandStatus.ESME_ROPTPARNOTALLWD,
+            "message_payload and a non-empty short_message must not be used together");
+      }
+      octets = payload.map(Tlv::value).orElseGet(sm::shortMessage);
+      tlvs = sm;
+      if (request instanceof DeliverSm deliver && deliver.isReceipt()) {
+        throw new SmppStatusException(
+            CommandStatus.ESME_RINVESMCLASS, "a delivery receipt is not a handset message");
+      }
+    } else if (request instanceof DataSm data) {
+      source = data.source().address();
+      destination = data.destination().address();
+      dataCoding = data.dataCoding() & 0xFF;
+      esmClass = data.esmClass() & 0xFF;
+      octets = data.findTlv(TlvTag.MESSAGE_PAYLOAD).map(Tlv::value).orElse(new byte[0]);
+      tlvs = data;
+    } else {
+      throw new SmppStatusException(
+          CommandStatus.ESME_RINVCMDID,
+          request.commandId().specName() + " is not accepted from an MO source");
+    }
+    if (source.isEmpty()) {
+      throw new SmppStatusException(CommandStatus.ESME_RINVSRCADR, "the handset number is empty");
+    }
+    if (destination.isEmpty()) {
+      throw new SmppStatusException(CommandStatus.ESME_RINVDSTADR, "the service number is empty");
+    }
+    byte[] payload = octets;
+    int udhOctets = 0;
+    Optional<PartInfo> part = Optional.empty();
+    if (Udh.isPresent(esmClass)) {
+      try {
+        Udh udh = Udh.parse(octets);
+        udhOctets = udh.headerOctets();
+        payload = udh.payload();
+        Optional<Concatenation> concat = udh.concatenation();
+        if (concat.isPresent() && concat.get().total() > 1) {
+          part =
+              Optional.of(
+                  new PartInfo(concat.get().reference(), concat.get().total(), concat.get().sequence()));
+        }
+      } catch (InvalidUdhException e) {
+        throw new SmppStatusException(
+            CommandStatus.ESME_RINVESMCLASS, "esm_class announces a UDH: " + e.getMessage());
+      }
+    } else {
+      part = sarPart(tlvs);
+    }
+    Optional<Integer> reference =
+        tlvs.findTlv(TlvTag.USER_MESSAGE_REFERENCE).map(t -> uint(t.value()));
+    return new MoMessage(
+        source, destination, dataCoding, octets, payload, udhOctets, part, reference);
+  }
+
+  private static Optional<PartInfo> sarPart(TlvCarrier tlvs) {
+    Optional<Tlv> ref = tlvs.findTlv(TlvTag.SAR_MSG_REF_NUM);
+    Optional<Tlv> total = tlvs.findTlv(TlvTag.SAR_TOTAL_SEGMENTS);
+    Optional<Tlv> seq = tlvs.findTlv(TlvTag.SAR_SEGMENT_SEQNUM);
+    if (ref.isEmpty() && total.isEmpty() && seq.isEmpty()) {
+      return Optional.empty();
+    }
+    if (ref.isEmpty() || total.isEmpty() || seq.isEmpty()) {
+      throw new SmppStatusException(
+          CommandStatus.ESME_RMISSINGOPTPARAM,
+          "sar_msg_ref_num, sar_total_segments and sar_segment_seqnum go together");
+    }
+    int t = uint(total.get().value());
+    int s = uint(seq.get().value());
+    if (t < 1 || s < 1 || s > t) {
+      throw new SmppStatusException(
+          CommandStatus.ESME_RINVOPTPARAMVAL, "SAR segment " + s + " of " + t);
+    }
+    return t == 1 ? Optional.empty() : Optional.of(new PartInfo(uint(ref.get().value()), t, s));
+  }
+
+  private static int uint(byte[] value) {
+    int v = 0;
+    for (byte b : value) {
+      v = (v << 8) | (b & 0xFF);
+    }
+    return v;
+  }
+
+}
