@@ -1,5 +1,6 @@
 package io.vasgate.admin;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Map;
 
 /**
@@ -18,6 +19,7 @@ public record HealthReport(String status, Map<String, Component> components) {
     return new HealthReport(up ? "UP" : "DOWN", components);
   }
 
+  @JsonIgnore
   public boolean isUp() {
     return "UP".equals(status);
   }

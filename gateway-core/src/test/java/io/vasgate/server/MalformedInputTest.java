@@ -26,7 +26,7 @@ class MalformedInputTest {
 
   @BeforeAll
   static void start() throws Exception {
-    gateway = TestGateway.start("malformed_input", "bindTimeout: 1500ms\nmaxPduSize: 4096\n");
+    gateway = TestGateway.start("malformed_input", "bindTimeout: 1500ms\nmaxPduSize: 4096\nunbindTimeout: 1s\n");
   }
 
   @AfterAll

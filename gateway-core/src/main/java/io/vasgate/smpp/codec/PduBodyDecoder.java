@@ -39,8 +39,8 @@ import java.util.List;
  *
  * <p>Which bodies may end in TLVs: submit_sm, deliver_sm, data_sm, submit_multi, alert_notification
  * and bind_*_resp as SMPP 3.4 says, plus submit_sm_resp, deliver_sm_resp, data_sm_resp and
- * submit_multi_resp, where SMPP 5.0 SMSCs add them and refusing a response would lose the
- * message's fate. Every other body must end exactly after its last field.
+ * submit_multi_resp, where SMPP 5.0 SMSCs add them and refusing a response would lose the message's
+ * fate. Every other body must end exactly after its last field.
  *
  * <p>A response with a non-zero command_status and no body at all decodes with empty fields: the
  * specification omits bind_resp and submit_sm_resp bodies on error, and SMSCs extend that to the
@@ -81,8 +81,7 @@ final class PduBodyDecoder {
       case DATA_SM_RESP ->
           emptyOnError(status, in)
               ? new DataSmResp(status, seq, "")
-              : new DataSmResp(
-                  status, seq, in.readCString(CStringField.MESSAGE_ID), in.readTlvs());
+              : new DataSmResp(status, seq, in.readCString(CStringField.MESSAGE_ID), in.readTlvs());
       case SUBMIT_MULTI -> submitMulti(seq, in);
       case SUBMIT_MULTI_RESP -> submitMultiResp(status, seq, in);
       case QUERY_SM ->

@@ -21,9 +21,9 @@ import io.vasgate.smpp.pdu.SubmitSmResp;
 import io.vasgate.smpp.pdu.UnsuccessSme;
 
 /**
- * Encodes the body of each SMPP 3.4 PDU in specification order. bind_resp and submit_sm_resp
- * bodies are left out when command_status is not 0 and there is nothing to say, as sections 4.1.2
- * and 4.4.2 require; a refusal that does carry a system_id, message_id or TLVs keeps its body.
+ * Encodes the body of each SMPP 3.4 PDU in specification order. bind_resp and submit_sm_resp bodies
+ * are left out when command_status is not 0 and there is nothing to say, as sections 4.1.2 and
+ * 4.4.2 require; a refusal that does carry a system_id, message_id or TLVs keeps its body.
  */
 final class PduBodyEncoder {
 

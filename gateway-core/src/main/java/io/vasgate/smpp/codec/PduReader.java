@@ -5,17 +5,17 @@ import io.vasgate.smpp.pdu.Address;
 import io.vasgate.smpp.pdu.CommandStatus;
 import io.vasgate.smpp.pdu.Npi;
 import io.vasgate.smpp.pdu.SmppLimits;
-import io.vasgate.smpp.pdu.Ton;
 import io.vasgate.smpp.pdu.Tlv;
 import io.vasgate.smpp.pdu.TlvTag;
+import io.vasgate.smpp.pdu.Ton;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A cursor over one PDU body that checks every length before it reads, and reports a violation as
- * a {@link MalformedPduException} carrying the status to answer with. It never reads past the end
- * of the body buffer, which is bounded by the PDU's command_length.
+ * A cursor over one PDU body that checks every length before it reads, and reports a violation as a
+ * {@link MalformedPduException} carrying the status to answer with. It never reads past the end of
+ * the body buffer, which is bounded by the PDU's command_length.
  */
 final class PduReader {
 

@@ -16,8 +16,9 @@ public final class SmppFrameException extends DecoderException {
 
   private final long commandLength;
   private final int maxCommandLength;
-  private final OptionalInt commandId;
-  private final OptionalInt sequenceNumber;
+  // Boxed rather than OptionalInt, which is not serializable; null when not yet received.
+  private final Integer commandId;
+  private final Integer sequenceNumber;
 
   /**
    * @param commandLength the command_length as an unsigned number
@@ -34,8 +35,8 @@ public final class SmppFrameException extends DecoderException {
                 : " exceeds the maximum of " + maxCommandLength));
     this.commandLength = commandLength;
     this.maxCommandLength = maxCommandLength;
-    this.commandId = commandId;
-    this.sequenceNumber = sequenceNumber;
+    this.commandId = commandId.isPresent() ? commandId.getAsInt() : null;
+    this.sequenceNumber = sequenceNumber.isPresent() ? sequenceNumber.getAsInt() : null;
   }
 
   /** The offending command_length, unsigned. */
@@ -50,16 +51,17 @@ public final class SmppFrameException extends DecoderException {
 
   /** The command_id, if at least 8 octets of the header had arrived. */
   public OptionalInt commandId() {
-    return commandId;
+    return commandId == null ? OptionalInt.empty() : OptionalInt.of(commandId);
   }
 
   /** The sequence_number, if all 16 header octets had arrived. */
   public OptionalInt sequenceNumber() {
-    return sequenceNumber;
+    return sequenceNumber == null ? OptionalInt.empty() : OptionalInt.of(sequenceNumber);
   }
 
   /** The generic_nack (ESME_RINVCMDLEN) answering the PDU, with its sequence number if known. */
   public GenericNack genericNack() {
-    return new GenericNack(CommandStatus.ESME_RINVCMDLEN.code(), sequenceNumber.orElse(0));
+    return new GenericNack(
+        CommandStatus.ESME_RINVCMDLEN.code(), sequenceNumber == null ? 0 : sequenceNumber);
   }
 }

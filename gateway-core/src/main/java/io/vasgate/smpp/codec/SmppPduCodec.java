@@ -18,8 +18,9 @@ public final class SmppPduCodec {
   private SmppPduCodec() {}
 
   /**
-   * Decodes the readable bytes of {@code frame}, which must hold exactly one PDU (header
-   * included), and consumes them. Never throws and never releases {@code frame}.
+   * Decodes the readable bytes of {@code frame}, which must hold exactly one PDU (header included),
+   * and consumes them. Never throws and never releases {@code frame}. The command_status of a
+   * request is ignored (the specification leaves it unused); that of a response is kept as sent.
    *
    * @return the PDU, or an {@link InvalidPdu} naming the command_status to answer with
    */
@@ -54,8 +55,7 @@ public final class SmppPduCodec {
       }
       int commandStatus = frame.getInt(start + 8);
       ByteBuf body =
-          frame.slice(
-              start + SmppLimits.HEADER_LENGTH, frameLength - SmppLimits.HEADER_LENGTH);
+          frame.slice(start + SmppLimits.HEADER_LENGTH, frameLength - SmppLimits.HEADER_LENGTH);
       try {
         return new DecodeResult.Decoded(
             PduBodyDecoder.decode(command, commandStatus, sequenceNumber, new PduReader(body)));

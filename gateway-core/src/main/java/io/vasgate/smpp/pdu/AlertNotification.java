@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * alert_notification (SMPP 3.4 section 4.12.1): the SMSC tells the ESME that a mobile it asked
- * about (set_dpf) is reachable again. It has no response; a malformed one can only be answered
- * with generic_nack. Addresses may be up to 65 octets; the only 3.4 TLV is ms_availability_status.
+ * about (set_dpf) is reachable again. It has no response; a malformed one can only be answered with
+ * generic_nack. Addresses may be up to 65 octets; the only 3.4 TLV is ms_availability_status.
  */
 public record AlertNotification(
     int sequenceNumber, Address source, Address esmeAddress, List<Tlv> tlvs)

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * bind_transmitter, bind_receiver or bind_transceiver (SMPP 3.4 sections 4.1.1, 4.1.3, 4.1.5):
- * the three share one body, so one record with a {@link BindType}.
+ * bind_transmitter, bind_receiver or bind_transceiver (SMPP 3.4 sections 4.1.1, 4.1.3, 4.1.5): the
+ * three share one body, so one record with a {@link BindType}.
  *
  * @param interfaceVersion the SMPP version the ESME speaks; 0x34 for 3.4
  * @param addressRange the ESME's address range (a regular expression in practice), max 41 octets

@@ -15,8 +15,7 @@ public record CancelSm(
     serviceType = Fields.cString(serviceType, "service_type", SmppLimits.MAX_SERVICE_TYPE_LENGTH);
     messageId = Fields.cString(messageId, "message_id", SmppLimits.MAX_MESSAGE_ID_LENGTH);
     source = Fields.address(source, "source_addr", SmppLimits.MAX_SM_ADDRESS_LENGTH);
-    destination =
-        Fields.address(destination, "destination_addr", SmppLimits.MAX_SM_ADDRESS_LENGTH);
+    destination = Fields.address(destination, "destination_addr", SmppLimits.MAX_SM_ADDRESS_LENGTH);
   }
 
   @Override

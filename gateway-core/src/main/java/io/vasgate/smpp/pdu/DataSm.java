@@ -36,7 +36,13 @@ public record DataSm(
   @Override
   public DataSm withSequenceNumber(int sequenceNumber) {
     return new DataSm(
-        sequenceNumber, serviceType, source, destination, esmClass, registeredDelivery, dataCoding,
+        sequenceNumber,
+        serviceType,
+        source,
+        destination,
+        esmClass,
+        registeredDelivery,
+        dataCoding,
         tlvs);
   }
 

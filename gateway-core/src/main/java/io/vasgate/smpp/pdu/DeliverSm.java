@@ -33,11 +33,9 @@ public record DeliverSm(
   public DeliverSm {
     serviceType = Fields.cString(serviceType, "service_type", SmppLimits.MAX_SERVICE_TYPE_LENGTH);
     source = Fields.address(source, "source_addr", SmppLimits.MAX_SM_ADDRESS_LENGTH);
-    destination =
-        Fields.address(destination, "destination_addr", SmppLimits.MAX_SM_ADDRESS_LENGTH);
+    destination = Fields.address(destination, "destination_addr", SmppLimits.MAX_SM_ADDRESS_LENGTH);
     scheduleDeliveryTime =
-        Fields.cString(
-            scheduleDeliveryTime, "schedule_delivery_time", SmppLimits.MAX_TIME_LENGTH);
+        Fields.cString(scheduleDeliveryTime, "schedule_delivery_time", SmppLimits.MAX_TIME_LENGTH);
     validityPeriod = Fields.cString(validityPeriod, "validity_period", SmppLimits.MAX_TIME_LENGTH);
     shortMessage =
         Fields.octets(shortMessage, "short_message", SmppLimits.MAX_SHORT_MESSAGE_LENGTH);
@@ -80,8 +78,8 @@ public record DeliverSm(
   }
 
   /**
-   * Whether this is a receipt-like notification rather than a mobile originated message (see
-   * {@link EsmClass#isReceiptLike(byte)}).
+   * Whether this is a receipt-like notification rather than a mobile originated message (see {@link
+   * EsmClass#isReceiptLike(byte)}).
    */
   public boolean isReceipt() {
     return EsmClass.isReceiptLike(esmClass);
@@ -139,5 +137,4 @@ public record DeliverSm(
           tlvs);
     }
   }
-
 }

@@ -1,6 +1,9 @@
 package io.vasgate.smpp.pdu;
 
-/** generic_nack (SMPP 3.4 section 4.3.1): the answer to a PDU with an invalid command_length or an unknown command_id, or to a request that has no response of its own. No body. */
+/**
+ * generic_nack (SMPP 3.4 section 4.3.1): the answer to a PDU with an invalid command_length or an
+ * unknown command_id, or to a request that has no response of its own. No body.
+ */
 public record GenericNack(int commandStatus, int sequenceNumber) implements PduResponse {
 
   @Override

@@ -32,6 +32,10 @@ public record Outbind(int sequenceNumber, String systemId, String password) impl
   /** Never prints the password. */
   @Override
   public String toString() {
-    return "Outbind[sequenceNumber=" + sequenceNumber + ", systemId=" + systemId + ", password=***]";
+    return "Outbind[sequenceNumber="
+        + sequenceNumber
+        + ", systemId="
+        + systemId
+        + ", password=***]";
   }
 }

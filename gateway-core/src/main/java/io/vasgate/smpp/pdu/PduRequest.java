@@ -27,8 +27,8 @@ public sealed interface PduRequest extends Pdu
   PduRequest withSequenceNumber(int sequenceNumber);
 
   /**
-   * The response that refuses this request: the matching *_resp (or generic_nack, for requests
-   * that have none) with this request's sequence number, the given status and empty body fields.
+   * The response that refuses this request: the matching *_resp (or generic_nack, for requests that
+   * have none) with this request's sequence number, the given status and empty body fields.
    */
   PduResponse negativeResponse(int commandStatus);
 

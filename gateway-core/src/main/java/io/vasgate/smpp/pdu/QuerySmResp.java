@@ -4,8 +4,8 @@ package io.vasgate.smpp.pdu;
  * query_sm_resp (SMPP 3.4 section 4.8.2).
  *
  * @param finalDate when the message reached its final state, empty while it has not
- * @param messageState 1 ENROUTE, 2 DELIVERED, 3 EXPIRED, 4 DELETED, 5 UNDELIVERABLE, 6 ACCEPTED,
- *     7 UNKNOWN, 8 REJECTED
+ * @param messageState 1 ENROUTE, 2 DELIVERED, 3 EXPIRED, 4 DELETED, 5 UNDELIVERABLE, 6 ACCEPTED, 7
+ *     UNKNOWN, 8 REJECTED
  * @param errorCode the network-specific error code of a failed delivery
  */
 public record QuerySmResp(

@@ -22,8 +22,7 @@ public record ReplaceSm(
     messageId = Fields.cString(messageId, "message_id", SmppLimits.MAX_MESSAGE_ID_LENGTH);
     source = Fields.address(source, "source_addr", SmppLimits.MAX_SM_ADDRESS_LENGTH);
     scheduleDeliveryTime =
-        Fields.cString(
-            scheduleDeliveryTime, "schedule_delivery_time", SmppLimits.MAX_TIME_LENGTH);
+        Fields.cString(scheduleDeliveryTime, "schedule_delivery_time", SmppLimits.MAX_TIME_LENGTH);
     validityPeriod = Fields.cString(validityPeriod, "validity_period", SmppLimits.MAX_TIME_LENGTH);
     shortMessage =
         Fields.octets(shortMessage, "short_message", SmppLimits.MAX_SHORT_MESSAGE_LENGTH);
@@ -79,14 +78,14 @@ public record ReplaceSm(
   @Override
   public int hashCode() {
     return Objects.hash(
-            sequenceNumber,
-            messageId,
-            source,
-            scheduleDeliveryTime,
-            validityPeriod,
-            registeredDelivery,
-            smDefaultMsgId)
-        * 31
+                sequenceNumber,
+                messageId,
+                source,
+                scheduleDeliveryTime,
+                validityPeriod,
+                registeredDelivery,
+                smDefaultMsgId)
+            * 31
         + Arrays.hashCode(shortMessage);
   }
 

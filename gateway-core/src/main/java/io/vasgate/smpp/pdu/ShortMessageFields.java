@@ -46,21 +46,21 @@ final class ShortMessageFields {
 
   static int hash(ShortMessagePdu pdu) {
     return Objects.hash(
-            pdu.sequenceNumber(),
-            pdu.serviceType(),
-            pdu.source(),
-            pdu.destination(),
-            pdu.esmClass(),
-            pdu.protocolId(),
-            pdu.priorityFlag(),
-            pdu.scheduleDeliveryTime(),
-            pdu.validityPeriod(),
-            pdu.registeredDelivery(),
-            pdu.replaceIfPresentFlag(),
-            pdu.dataCoding(),
-            pdu.smDefaultMsgId(),
-            pdu.tlvs())
-        * 31
+                pdu.sequenceNumber(),
+                pdu.serviceType(),
+                pdu.source(),
+                pdu.destination(),
+                pdu.esmClass(),
+                pdu.protocolId(),
+                pdu.priorityFlag(),
+                pdu.scheduleDeliveryTime(),
+                pdu.validityPeriod(),
+                pdu.registeredDelivery(),
+                pdu.replaceIfPresentFlag(),
+                pdu.dataCoding(),
+                pdu.smDefaultMsgId(),
+                pdu.tlvs())
+            * 31
         + Arrays.hashCode(pdu.shortMessage());
   }
 

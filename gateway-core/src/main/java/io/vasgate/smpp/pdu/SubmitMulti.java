@@ -43,8 +43,7 @@ public record SubmitMulti(
               + SmppLimits.MAX_DESTINATIONS);
     }
     scheduleDeliveryTime =
-        Fields.cString(
-            scheduleDeliveryTime, "schedule_delivery_time", SmppLimits.MAX_TIME_LENGTH);
+        Fields.cString(scheduleDeliveryTime, "schedule_delivery_time", SmppLimits.MAX_TIME_LENGTH);
     validityPeriod = Fields.cString(validityPeriod, "validity_period", SmppLimits.MAX_TIME_LENGTH);
     shortMessage =
         Fields.octets(shortMessage, "short_message", SmppLimits.MAX_SHORT_MESSAGE_LENGTH);
@@ -125,21 +124,21 @@ public record SubmitMulti(
   @Override
   public int hashCode() {
     return Objects.hash(
-            sequenceNumber,
-            serviceType,
-            source,
-            destinations,
-            esmClass,
-            protocolId,
-            priorityFlag,
-            scheduleDeliveryTime,
-            validityPeriod,
-            registeredDelivery,
-            replaceIfPresentFlag,
-            dataCoding,
-            smDefaultMsgId,
-            tlvs)
-        * 31
+                sequenceNumber,
+                serviceType,
+                source,
+                destinations,
+                esmClass,
+                protocolId,
+                priorityFlag,
+                scheduleDeliveryTime,
+                validityPeriod,
+                registeredDelivery,
+                replaceIfPresentFlag,
+                dataCoding,
+                smDefaultMsgId,
+                tlvs)
+            * 31
         + Arrays.hashCode(shortMessage);
   }
 

@@ -3,8 +3,8 @@ package io.vasgate.smpp.pdu;
 import java.util.List;
 
 /**
- * submit_multi_resp (SMPP 3.4 section 4.5.2): the message_id and the destinations that failed.
- * SMPP 3.4 defines no TLVs here; SMPP 5.0 peers may send some, and they are kept.
+ * submit_multi_resp (SMPP 3.4 section 4.5.2): the message_id and the destinations that failed. SMPP
+ * 3.4 defines no TLVs here; SMPP 5.0 peers may send some, and they are kept.
  */
 public record SubmitMultiResp(
     int commandStatus,

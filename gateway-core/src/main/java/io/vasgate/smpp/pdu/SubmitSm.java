@@ -31,11 +31,9 @@ public record SubmitSm(
   public SubmitSm {
     serviceType = Fields.cString(serviceType, "service_type", SmppLimits.MAX_SERVICE_TYPE_LENGTH);
     source = Fields.address(source, "source_addr", SmppLimits.MAX_SM_ADDRESS_LENGTH);
-    destination =
-        Fields.address(destination, "destination_addr", SmppLimits.MAX_SM_ADDRESS_LENGTH);
+    destination = Fields.address(destination, "destination_addr", SmppLimits.MAX_SM_ADDRESS_LENGTH);
     scheduleDeliveryTime =
-        Fields.cString(
-            scheduleDeliveryTime, "schedule_delivery_time", SmppLimits.MAX_TIME_LENGTH);
+        Fields.cString(scheduleDeliveryTime, "schedule_delivery_time", SmppLimits.MAX_TIME_LENGTH);
     validityPeriod = Fields.cString(validityPeriod, "validity_period", SmppLimits.MAX_TIME_LENGTH);
     shortMessage =
         Fields.octets(shortMessage, "short_message", SmppLimits.MAX_SHORT_MESSAGE_LENGTH);
@@ -129,5 +127,4 @@ public record SubmitSm(
           tlvs);
     }
   }
-
 }

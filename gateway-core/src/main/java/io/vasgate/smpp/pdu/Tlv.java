@@ -6,8 +6,8 @@ import java.util.Arrays;
 /**
  * One optional parameter: a 2-octet tag and a value of 0 to 65535 octets. Equality is by content.
  *
- * <p>The typed readers ({@link #uint8()}, {@link #uint16()}, ...) check the value's length, since
- * a peer may send a known tag with a malformed value; they throw rather than guess.
+ * <p>The typed readers ({@link #uint8()}, {@link #uint16()}, ...) check the value's length, since a
+ * peer may send a known tag with a malformed value; they throw rather than guess.
  */
 public record Tlv(short tag, byte[] value) {
 
@@ -41,7 +41,9 @@ public record Tlv(short tag, byte[] value) {
     }
     return new Tlv(
         tag,
-        new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value});
+        new byte[] {
+          (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value
+        });
   }
 
   /** A C-octet string: the ISO-8859-1 characters followed by NUL (e.g. receipted_message_id). */

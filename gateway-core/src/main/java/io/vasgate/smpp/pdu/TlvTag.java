@@ -3,9 +3,9 @@ package io.vasgate.smpp.pdu;
 import java.util.Map;
 
 /**
- * Tags of the SMPP 3.4 optional parameters (section 5.3.2). Values are given with their size on
- * the wire; the codec never interprets them, so unknown and vendor tags (0x1400-0x3FFF) pass
- * through untouched.
+ * Tags of the SMPP 3.4 optional parameters (section 5.3.2). Values are given with their size on the
+ * wire; the codec never interprets them, so unknown and vendor tags (0x1400-0x3FFF) pass through
+ * untouched.
  */
 public final class TlvTag {
 
@@ -105,7 +105,9 @@ public final class TlvTag {
   /** set_dpf, 1 octet: ask for an alert_notification when delivery fails for absence. */
   public static final short SET_DPF = 0x0421;
 
-  /** ms_availability_status, 1 octet, in alert_notification: 0 available, 1 denied, 2 unavailable. */
+  /**
+   * ms_availability_status, 1 octet, in alert_notification: 0 available, 1 denied, 2 unavailable.
+   */
   public static final short MS_AVAILABILITY_STATUS = 0x0422;
 
   /** network_error_code, 3 octets: network type, then a 2-octet error code. */
@@ -145,8 +147,8 @@ public final class TlvTag {
   public static final short ITS_REPLY_TYPE = 0x1380;
 
   /**
-   * its_session_info, 2 octets: session number, then sequence number in bits 7-1 and
-   * end-of-session in bit 0.
+   * its_session_info, 2 octets: session number, then sequence number in bits 7-1 and end-of-session
+   * in bit 0.
    */
   public static final short ITS_SESSION_INFO = 0x1383;
 

@@ -25,9 +25,7 @@ public enum Ton {
 
   /** The TON with this code, or empty if the specification reserves it. */
   public static Optional<Ton> of(int code) {
-    return code >= 0 && code < values().length
-        ? Optional.of(values()[code])
-        : Optional.empty();
+    return code >= 0 && code < values().length ? Optional.of(values()[code]) : Optional.empty();
   }
 
   /** Whether the specification defines this code. */

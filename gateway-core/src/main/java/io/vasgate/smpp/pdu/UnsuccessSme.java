@@ -1,8 +1,8 @@
 package io.vasgate.smpp.pdu;
 
 /**
- * One unsuccess_sme of a submit_multi_resp (SMPP 3.4 section 4.5.2.1): a destination the SMSC
- * could not accept, with the command_status explaining why.
+ * One unsuccess_sme of a submit_multi_resp (SMPP 3.4 section 4.5.2.1): a destination the SMSC could
+ * not accept, with the command_status explaining why.
  */
 public record UnsuccessSme(Address address, int errorStatusCode) {
 

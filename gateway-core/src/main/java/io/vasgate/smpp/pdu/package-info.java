@@ -13,8 +13,8 @@
  *   <li>{@code command_status} is an {@code int}, not a {@link CommandStatus}, because peers send
  *       vendor-specific codes that must survive a round trip.
  *   <li>Sequence numbers are not range-checked here: a peer's PDU is modelled as sent, and requests
- *       are usually built with sequence number 0 and stamped by the outbound window through
- *       {@link Pdu#withSequenceNumber(int)}.
+ *       are usually built with sequence number 0 and stamped by the outbound window through {@link
+ *       Pdu#withSequenceNumber(int)}.
  * </ul>
  *
  * <p>This package has no Netty dependency; encoding and decoding live in {@code

@@ -257,7 +257,17 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
     }
     log.info("{} - unbind requested by the ESME", label);
     state = SessionState.UNBOUND;
-    write(new UnbindResp(0, unbind.sequenceNumber())).addListener(ChannelFutureListener.CLOSE);
+    write(new UnbindResp(0, unbind.sequenceNumber()));
+    // The ESME closes after reading unbind_resp; closing first can make it miss the response.
+    ctx.executor()
+        .schedule(
+            () -> {
+              if (ctx.channel().isActive()) {
+                ctx.close();
+              }
+            },
+            services.config().unbindTimeout().toNanos(),
+            TimeUnit.NANOSECONDS);
   }
 
   private void onMessageRequest(PduRequest request) {
@@ -481,21 +491,21 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
         invalid.sequenceNumber(),
         invalid.reason(),
         CommandStatus.describe(invalid.commandStatus()));
-    CommandId id = CommandId.fromCode(invalid.commandId());
-    if (id == null || id == CommandId.GENERIC_NACK) {
-      respond(new GenericNack(invalid.commandStatus(), invalid.sequenceNumber()));
-    } else if (id.isResponse()) {
-      // A response cannot be answered; fail whatever it was meant to answer.
-      OutboundWindow.InFlight request =
-          window.complete(new GenericNack(invalid.commandStatus(), invalid.sequenceNumber()));
-      if (request != null) {
-        request
-            .future()
-            .completeExceptionally(
-                new SmppStatusException(invalid.commandStatus(), "malformed " + id.specName()));
-      }
-    } else {
-      respond(NegativeResponses.of(id, invalid.commandStatus(), invalid.sequenceNumber()));
+    Optional<PduResponse> answer = invalid.response();
+    if (answer.isPresent()) {
+      respond(answer.get());
+      return;
+    }
+    // A malformed response cannot be answered; fail whatever it was meant to answer.
+    OutboundWindow.InFlight request =
+        window.complete(new GenericNack(invalid.commandStatus(), invalid.sequenceNumber()));
+    if (request != null) {
+      request
+          .future()
+          .completeExceptionally(
+              new SmppStatusException(
+                  invalid.commandStatus(),
+                  "malformed " + invalid.command().map(CommandId::specName).orElse("response")));
     }
   }
 

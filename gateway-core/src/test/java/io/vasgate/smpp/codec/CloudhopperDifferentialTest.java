@@ -33,9 +33,9 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential tests against Cloudhopper ch-smpp 5.0.9 for every PDU type it knows (all but
- * outbind and submit_multi): its transcoder writes exactly our bytes for the same fields, decodes
- * our bytes to the same fields, and we decode its bytes to the same PDU.
+ * Differential tests against Cloudhopper ch-smpp 5.0.9 for every PDU type it knows (all but outbind
+ * and submit_multi): its transcoder writes exactly our bytes for the same fields, decodes our bytes
+ * to the same fields, and we decode its bytes to the same PDU.
  */
 class CloudhopperDifferentialTest {
 
@@ -43,8 +43,8 @@ class CloudhopperDifferentialTest {
 
   /**
    * Every type Cloudhopper supports, with random fields. Refusals of bind and submit_sm without a
-   * body are left out here: Cloudhopper writes an empty C-string where the specification omits
-   * the body (see the dedicated tests below).
+   * body are left out here: Cloudhopper writes an empty C-string where the specification omits the
+   * body (see the dedicated tests below).
    */
   @Provide
   Arbitrary<Pdu> cloudhopperPdus() {
@@ -61,8 +61,7 @@ class CloudhopperDifferentialTest {
         Combinators.combine(status, seq).as(EnquireLinkResp::new),
         Combinators.combine(status, seq).as(GenericNack::new),
         latin1.submitSm(),
-        Combinators.combine(seq, messageId, tlvs)
-            .as((s, id, t) -> new SubmitSmResp(0, s, id, t)),
+        Combinators.combine(seq, messageId, tlvs).as((s, id, t) -> new SubmitSmResp(0, s, id, t)),
         latin1.deliverSm(),
         Combinators.combine(status, seq, messageId, tlvs).as(DeliverSmResp::new),
         latin1.dataSm(SmppLimits.MAX_LONG_ADDRESS_LENGTH),
@@ -87,8 +86,7 @@ class CloudhopperDifferentialTest {
   @Property(tries = 1000)
   void cloudhopperReadsOurBytesAsTheSameFields(@ForAll("cloudhopperPdus") Pdu ours)
       throws Exception {
-    com.cloudhopper.smpp.pdu.Pdu theirs =
-        CloudhopperPdus.decode(SmppPduCodec.encodeToBytes(ours));
+    com.cloudhopper.smpp.pdu.Pdu theirs = CloudhopperPdus.decode(SmppPduCodec.encodeToBytes(ours));
 
     assertThat(theirs.getCommandId()).isEqualTo(ours.commandId().code());
     assertThat(theirs.getCommandLength()).isEqualTo(SmppPduCodec.encodeToBytes(ours).length);
@@ -99,8 +97,7 @@ class CloudhopperDifferentialTest {
   void cloudhopperReadsOurRefusedBindRespWithoutBody() throws Exception {
     BindResp ours = new BindResp(BindType.TRANSMITTER, 0x0D, 12, "", List.of());
 
-    com.cloudhopper.smpp.pdu.Pdu theirs =
-        CloudhopperPdus.decode(SmppPduCodec.encodeToBytes(ours));
+    com.cloudhopper.smpp.pdu.Pdu theirs = CloudhopperPdus.decode(SmppPduCodec.encodeToBytes(ours));
 
     assertThat(theirs.getCommandStatus()).isEqualTo(0x0D);
     assertThat(theirs.getSequenceNumber()).isEqualTo(12);
@@ -124,8 +121,7 @@ class CloudhopperDifferentialTest {
   void cloudhopperReadsOurThrottledSubmitSmRespWithoutBody() throws Exception {
     SubmitSmResp ours = new SubmitSmResp(0x58, 44, "");
 
-    com.cloudhopper.smpp.pdu.Pdu theirs =
-        CloudhopperPdus.decode(SmppPduCodec.encodeToBytes(ours));
+    com.cloudhopper.smpp.pdu.Pdu theirs = CloudhopperPdus.decode(SmppPduCodec.encodeToBytes(ours));
 
     assertThat(theirs.getCommandStatus()).isEqualTo(0x58);
     assertThat(fromCloudhopper(theirs)).isEqualTo(ours);

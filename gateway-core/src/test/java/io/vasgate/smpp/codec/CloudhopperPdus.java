@@ -65,11 +65,9 @@ final class CloudhopperPdus {
   static com.cloudhopper.smpp.pdu.Pdu toCloudhopper(Pdu pdu) throws Exception {
     com.cloudhopper.smpp.pdu.Pdu ch =
         switch (pdu.commandId()) {
-          case BIND_TRANSMITTER ->
-              bind(new com.cloudhopper.smpp.pdu.BindTransmitter(), (Bind) pdu);
+          case BIND_TRANSMITTER -> bind(new com.cloudhopper.smpp.pdu.BindTransmitter(), (Bind) pdu);
           case BIND_RECEIVER -> bind(new com.cloudhopper.smpp.pdu.BindReceiver(), (Bind) pdu);
-          case BIND_TRANSCEIVER ->
-              bind(new com.cloudhopper.smpp.pdu.BindTransceiver(), (Bind) pdu);
+          case BIND_TRANSCEIVER -> bind(new com.cloudhopper.smpp.pdu.BindTransceiver(), (Bind) pdu);
           case BIND_TRANSMITTER_RESP ->
               bindResp(new com.cloudhopper.smpp.pdu.BindTransmitterResp(), (BindResp) pdu);
           case BIND_RECEIVER_RESP ->
@@ -85,8 +83,7 @@ final class CloudhopperPdus {
           case DELIVER_SM -> sm(new com.cloudhopper.smpp.pdu.DeliverSm(), (ShortMessagePdu) pdu);
           case DATA_SM -> dataSm((DataSm) pdu);
           case SUBMIT_SM_RESP ->
-              smResp(
-                  new com.cloudhopper.smpp.pdu.SubmitSmResp(), ((SubmitSmResp) pdu).messageId());
+              smResp(new com.cloudhopper.smpp.pdu.SubmitSmResp(), ((SubmitSmResp) pdu).messageId());
           case DELIVER_SM_RESP ->
               smResp(
                   new com.cloudhopper.smpp.pdu.DeliverSmResp(), ((DeliverSmResp) pdu).messageId());
@@ -223,9 +220,7 @@ final class CloudhopperPdus {
     if (ch.getOptionalParameters() == null) {
       return List.of();
     }
-    return ch.getOptionalParameters().stream()
-        .map(t -> new Tlv(t.getTag(), t.getValue()))
-        .toList();
+    return ch.getOptionalParameters().stream().map(t -> new Tlv(t.getTag(), t.getValue())).toList();
   }
 
   static Pdu fromCloudhopper(com.cloudhopper.smpp.pdu.Pdu ch) {
@@ -275,12 +270,9 @@ final class CloudhopperPdus {
             d.getDataCoding(),
             tlvs(ch));
       }
-      case 0x80000004 ->
-          new SubmitSmResp(status, seq, ((BaseSmResp) ch).getMessageId(), tlvs(ch));
-      case 0x80000005 ->
-          new DeliverSmResp(status, seq, ((BaseSmResp) ch).getMessageId(), tlvs(ch));
-      case 0x80000103 ->
-          new DataSmResp(status, seq, ((BaseSmResp) ch).getMessageId(), tlvs(ch));
+      case 0x80000004 -> new SubmitSmResp(status, seq, ((BaseSmResp) ch).getMessageId(), tlvs(ch));
+      case 0x80000005 -> new DeliverSmResp(status, seq, ((BaseSmResp) ch).getMessageId(), tlvs(ch));
+      case 0x80000103 -> new DataSmResp(status, seq, ((BaseSmResp) ch).getMessageId(), tlvs(ch));
       case 0x03 -> {
         com.cloudhopper.smpp.pdu.QuerySm q = (com.cloudhopper.smpp.pdu.QuerySm) ch;
         yield new QuerySm(seq, q.getMessageId(), address(q.getSourceAddress()));

@@ -101,7 +101,8 @@ class CodecPropertiesTest {
       received.addAll(drain(channel));
     }
 
-    assertThat(received).allSatisfy(m -> assertThat(m).isInstanceOfAny(Pdu.class, InvalidPdu.class));
+    assertThat(received)
+        .allSatisfy(m -> assertThat(m).isInstanceOfAny(Pdu.class, InvalidPdu.class));
     channel.finishAndReleaseAll();
     assertThat(allocator.unreleased()).isEmpty();
   }

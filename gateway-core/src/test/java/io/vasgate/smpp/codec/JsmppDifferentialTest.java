@@ -1,55 +1,45 @@
 package io.vasgate.smpp.codec;
 
+import static io.vasgate.smpp.codec.JsmppPeer.assertAddress;
+import static io.vasgate.smpp.codec.JsmppPeer.assertDataFields;
+import static io.vasgate.smpp.codec.JsmppPeer.assertHeader;
+import static io.vasgate.smpp.codec.JsmppPeer.assertMessageFields;
+import static io.vasgate.smpp.codec.JsmppPeer.assertSameWire;
+import static io.vasgate.smpp.codec.JsmppPeer.encode;
+import static io.vasgate.smpp.codec.JsmppPeer.fromJsmpp;
+import static io.vasgate.smpp.codec.JsmppPeer.str;
+import static io.vasgate.smpp.codec.JsmppPeer.toJsmpp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vasgate.smpp.pdu.Address;
-import io.vasgate.smpp.pdu.AlertNotification;
 import io.vasgate.smpp.pdu.Bind;
 import io.vasgate.smpp.pdu.BindResp;
 import io.vasgate.smpp.pdu.BindType;
-import io.vasgate.smpp.pdu.CancelSm;
 import io.vasgate.smpp.pdu.CancelSmResp;
 import io.vasgate.smpp.pdu.DataSm;
 import io.vasgate.smpp.pdu.DataSmResp;
 import io.vasgate.smpp.pdu.DeliverSm;
 import io.vasgate.smpp.pdu.DeliverSmResp;
-import io.vasgate.smpp.pdu.DestAddress;
 import io.vasgate.smpp.pdu.EnquireLink;
 import io.vasgate.smpp.pdu.EnquireLinkResp;
 import io.vasgate.smpp.pdu.GenericNack;
 import io.vasgate.smpp.pdu.Outbind;
-import io.vasgate.smpp.pdu.Pdu;
-import io.vasgate.smpp.pdu.QuerySm;
-import io.vasgate.smpp.pdu.QuerySmResp;
-import io.vasgate.smpp.pdu.ReplaceSm;
 import io.vasgate.smpp.pdu.ReplaceSmResp;
-import io.vasgate.smpp.pdu.ShortMessagePdu;
 import io.vasgate.smpp.pdu.SmppLimits;
-import io.vasgate.smpp.pdu.SubmitMulti;
-import io.vasgate.smpp.pdu.SubmitMultiResp;
 import io.vasgate.smpp.pdu.SubmitSm;
 import io.vasgate.smpp.pdu.SubmitSmResp;
 import io.vasgate.smpp.pdu.Tlv;
 import io.vasgate.smpp.pdu.TlvTag;
 import io.vasgate.smpp.pdu.Unbind;
 import io.vasgate.smpp.pdu.UnbindResp;
-import io.vasgate.smpp.pdu.UnsuccessSme;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.jsmpp.bean.AbstractSmCommand;
-import org.jsmpp.bean.Command;
-import org.jsmpp.bean.DistributionList;
-import org.jsmpp.bean.MessageRequest;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.bean.UnsuccessDelivery;
 import org.jsmpp.util.DefaultComposer;
 import org.jsmpp.util.DefaultDecomposer;
 import org.junit.jupiter.api.Test;
@@ -58,92 +48,17 @@ import org.junit.jupiter.api.Test;
  * Differential tests against jSMPP 3.0.1: jSMPP decodes what we encode, and for every PDU its
  * composer produces exactly our bytes. Known jSMPP limits: its composer writes no dl_name for
  * distribution-list destinations of submit_multi, drops the TLVs of data_sm_resp, and forces the
- * unused deliver_sm fields to zero; its decomposer ignores deliver_sm_resp's message_id; it
- * limits data_sm and alert_notification source addresses to 21 octets where SMPP 3.4 allows 65.
- * Those cases are compared one way only or within jSMPP's limits.
+ * unused deliver_sm fields to zero; its decomposer ignores deliver_sm_resp's message_id; it limits
+ * data_sm and alert_notification source addresses to 21 octets where SMPP 3.4 allows 65. Those
+ * cases are compared one way only or within jSMPP's limits.
  */
 class JsmppDifferentialTest {
 
-  private final DefaultComposer composer = new DefaultComposer();
-  private final DefaultDecomposer decomposer = new DefaultDecomposer();
+  private final DefaultComposer composer = JsmppPeer.COMPOSER;
+  private final DefaultDecomposer decomposer = JsmppPeer.DECOMPOSER;
   private final PduArbitraries ascii = PduArbitraries.ascii();
 
-  // --- helpers ------------------------------------------------------------------------------
-
-  private static byte[] encode(Pdu pdu) {
-    return SmppPduCodec.encodeToBytes(pdu);
-  }
-
-  /** jSMPP's bytes are exactly ours, and we decode them to the same PDU. */
-  private static void assertSameWire(byte[] theirs, Pdu ours) {
-    assertThat(Wire.hex(theirs)).isEqualTo(Wire.hex(encode(ours)));
-    assertThat(SmppPduCodec.decode(theirs)).isEqualTo(new DecodeResult.Decoded(ours));
-  }
-
-  private static String str(String jsmppString) {
-    return Objects.toString(jsmppString, "");
-  }
-
-  private static OptionalParameter[] toJsmpp(List<Tlv> tlvs) {
-    return tlvs.stream()
-        .map(t -> new OptionalParameter.OctetString(t.tag(), t.value()))
-        .toArray(OptionalParameter[]::new);
-  }
-
-  /** jSMPP's parsed TLVs back as raw tag/value pairs via their own serialisation. */
-  private static List<Tlv> fromJsmpp(OptionalParameter[] params) {
-    List<Tlv> tlvs = new ArrayList<>();
-    for (OptionalParameter p : params == null ? new OptionalParameter[0] : params) {
-      byte[] raw = p.serialize();
-      short tag = (short) (((raw[0] & 0xFF) << 8) | (raw[1] & 0xFF));
-      tlvs.add(new Tlv(tag, Arrays.copyOfRange(raw, 4, raw.length)));
-    }
-    return tlvs;
-  }
-
-  private static void assertHeader(Command theirs, Pdu ours) {
-    assertThat(theirs.getCommandId()).isEqualTo(ours.commandId().code());
-    assertThat(theirs.getCommandStatus()).isEqualTo(ours.commandStatus());
-    assertThat(theirs.getSequenceNumber()).isEqualTo(ours.sequenceNumber());
-    assertThat(theirs.getCommandLength()).isEqualTo(encode(ours).length);
-  }
-
-  private static void assertAddress(byte ton, byte npi, String address, Address ours) {
-    assertThat(new Address(ton, npi, str(address))).isEqualTo(ours);
-  }
-
-  private static void assertMessageFields(MessageRequest theirs, ShortMessagePdu ours) {
-    assertThat(str(theirs.getServiceType())).isEqualTo(ours.serviceType());
-    assertAddress(
-        theirs.getSourceAddrTon(), theirs.getSourceAddrNpi(), theirs.getSourceAddr(), ours.source());
-    assertAddress(
-        theirs.getDestAddrTon(), theirs.getDestAddrNpi(), theirs.getDestAddress(), ours.destination());
-    assertThat(theirs.getEsmClass()).isEqualTo(ours.esmClass());
-    assertThat(theirs.getProtocolId()).isEqualTo(ours.protocolId());
-    assertThat(theirs.getPriorityFlag()).isEqualTo(ours.priorityFlag());
-    assertThat(str(theirs.getScheduleDeliveryTime())).isEqualTo(ours.scheduleDeliveryTime());
-    assertThat(str(theirs.getValidityPeriod())).isEqualTo(ours.validityPeriod());
-    assertThat(theirs.getRegisteredDelivery()).isEqualTo(ours.registeredDelivery());
-    assertThat(theirs.getReplaceIfPresent()).isEqualTo(ours.replaceIfPresentFlag());
-    assertThat(theirs.getDataCoding()).isEqualTo(ours.dataCoding());
-    assertThat(theirs.getSmDefaultMsgId()).isEqualTo(ours.smDefaultMsgId());
-    assertThat(theirs.getShortMessage()).isEqualTo(ours.shortMessage());
-    assertThat(fromJsmpp(theirs.getOptionalParameters())).isEqualTo(ours.tlvs());
-  }
-
-  private static void assertDataFields(AbstractSmCommand theirs, DataSm ours) {
-    assertThat(str(theirs.getServiceType())).isEqualTo(ours.serviceType());
-    assertAddress(
-        theirs.getSourceAddrTon(), theirs.getSourceAddrNpi(), theirs.getSourceAddr(), ours.source());
-    assertAddress(
-        theirs.getDestAddrTon(), theirs.getDestAddrNpi(), theirs.getDestAddress(), ours.destination());
-    assertThat(theirs.getEsmClass()).isEqualTo(ours.esmClass());
-    assertThat(theirs.getRegisteredDelivery()).isEqualTo(ours.registeredDelivery());
-    assertThat(theirs.getDataCoding()).isEqualTo(ours.dataCoding());
-    assertThat(fromJsmpp(theirs.getOptionalParameters())).isEqualTo(ours.tlvs());
-  }
-
-  // --- generators -------------------------------------------------------------------------
+  // --- generators ---------------------------------------------------------------------
 
   @Provide
   Arbitrary<SubmitSm> submitSms() {
@@ -174,48 +89,6 @@ class JsmppDifferentialTest {
   @Provide
   Arbitrary<Bind> binds() {
     return ascii.bind();
-  }
-
-  @Provide
-  Arbitrary<SubmitMulti> submitMultis() {
-    return ascii.submitMulti(ascii.address(SmppLimits.MAX_SM_ADDRESS_LENGTH).map(DestAddress::sme));
-  }
-
-  @Provide
-  Arbitrary<SubmitMultiResp> submitMultiResps() {
-    return ascii.submitMultiResp().map(r -> new SubmitMultiResp(0, r.sequenceNumber(), r.messageId(), r.unsuccessSmes()));
-  }
-
-  @Provide
-  Arbitrary<QuerySm> querySms() {
-    return ascii.querySm();
-  }
-
-  @Provide
-  Arbitrary<QuerySmResp> querySmResps() {
-    return ascii
-        .querySmResp()
-        .map(
-            r ->
-                new QuerySmResp(
-                    0, r.sequenceNumber(), r.messageId(), r.finalDate(), r.messageState(),
-                    r.errorCode()));
-  }
-
-  @Provide
-  Arbitrary<CancelSm> cancelSms() {
-    return ascii.cancelSm();
-  }
-
-  @Provide
-  Arbitrary<ReplaceSm> replaceSms() {
-    return ascii.replaceSm();
-  }
-
-  /** jSMPP limits alert_notification's source_addr to 21 octets, although SMPP 3.4 allows 65. */
-  @Provide
-  Arbitrary<AlertNotification> alerts() {
-    return ascii.alertNotification(SmppLimits.MAX_SM_ADDRESS_LENGTH);
   }
 
   @Provide
@@ -254,8 +127,15 @@ class JsmppDifferentialTest {
     Address range = ours.addressRange();
     assertSameWire(
         composer.bind(
-            ours.commandId().code(), ours.sequenceNumber(), ours.systemId(), ours.password(),
-            ours.systemType(), ours.interfaceVersion(), range.ton(), range.npi(), range.address()),
+            ours.commandId().code(),
+            ours.sequenceNumber(),
+            ours.systemId(),
+            ours.password(),
+            ours.systemType(),
+            ours.interfaceVersion(),
+            range.ton(),
+            range.npi(),
+            range.address()),
         ours);
   }
 
@@ -306,12 +186,16 @@ class JsmppDifferentialTest {
   void jsmppAgreesOnHeaderOnlyPdus(
       @ForAll("sequenceNumbers") int seq, @ForAll("statuses") int status) {
     assertHeader(decomposer.unbind(encode(new Unbind(seq))), new Unbind(seq));
-    assertHeader(decomposer.unbindResp(encode(new UnbindResp(status, seq))), new UnbindResp(status, seq));
+    assertHeader(
+        decomposer.unbindResp(encode(new UnbindResp(status, seq))), new UnbindResp(status, seq));
     assertHeader(decomposer.enquireLink(encode(new EnquireLink(seq))), new EnquireLink(seq));
     assertHeader(
-        decomposer.enquireLinkResp(encode(new EnquireLinkResp(0, seq))), new EnquireLinkResp(0, seq));
-    assertHeader(decomposer.genericNack(encode(new GenericNack(status, seq))), new GenericNack(status, seq));
-    assertHeader(decomposer.cancelSmResp(encode(new CancelSmResp(0, seq))), new CancelSmResp(0, seq));
+        decomposer.enquireLinkResp(encode(new EnquireLinkResp(0, seq))),
+        new EnquireLinkResp(0, seq));
+    assertHeader(
+        decomposer.genericNack(encode(new GenericNack(status, seq))), new GenericNack(status, seq));
+    assertHeader(
+        decomposer.cancelSmResp(encode(new CancelSmResp(0, seq))), new CancelSmResp(0, seq));
     assertHeader(
         decomposer.replaceSmResp(encode(new ReplaceSmResp(0, seq))), new ReplaceSmResp(0, seq));
 
@@ -335,12 +219,25 @@ class JsmppDifferentialTest {
     assertMessageFields(theirs, ours);
     assertSameWire(
         composer.submitSm(
-            ours.sequenceNumber(), ours.serviceType(), ours.source().ton(), ours.source().npi(),
-            ours.source().address(), ours.destination().ton(), ours.destination().npi(),
-            ours.destination().address(), ours.esmClass(), ours.protocolId(), ours.priorityFlag(),
-            ours.scheduleDeliveryTime(), ours.validityPeriod(), ours.registeredDelivery(),
-            ours.replaceIfPresentFlag(), ours.dataCoding(), ours.smDefaultMsgId(),
-            ours.shortMessage(), toJsmpp(ours.tlvs())),
+            ours.sequenceNumber(),
+            ours.serviceType(),
+            ours.source().ton(),
+            ours.source().npi(),
+            ours.source().address(),
+            ours.destination().ton(),
+            ours.destination().npi(),
+            ours.destination().address(),
+            ours.esmClass(),
+            ours.protocolId(),
+            ours.priorityFlag(),
+            ours.scheduleDeliveryTime(),
+            ours.validityPeriod(),
+            ours.registeredDelivery(),
+            ours.replaceIfPresentFlag(),
+            ours.dataCoding(),
+            ours.smDefaultMsgId(),
+            ours.shortMessage(),
+            toJsmpp(ours.tlvs())),
         ours);
   }
 
@@ -353,10 +250,20 @@ class JsmppDifferentialTest {
     assertMessageFields(theirs, ours);
     assertSameWire(
         composer.deliverSm(
-            ours.sequenceNumber(), ours.serviceType(), ours.source().ton(), ours.source().npi(),
-            ours.source().address(), ours.destination().ton(), ours.destination().npi(),
-            ours.destination().address(), ours.esmClass(), ours.protocolId(), ours.priorityFlag(),
-            ours.registeredDelivery(), ours.dataCoding(), ours.shortMessage(),
+            ours.sequenceNumber(),
+            ours.serviceType(),
+            ours.source().ton(),
+            ours.source().npi(),
+            ours.source().address(),
+            ours.destination().ton(),
+            ours.destination().npi(),
+            ours.destination().address(),
+            ours.esmClass(),
+            ours.protocolId(),
+            ours.priorityFlag(),
+            ours.registeredDelivery(),
+            ours.dataCoding(),
+            ours.shortMessage(),
             toJsmpp(ours.tlvs())),
         ours);
   }
@@ -392,18 +299,25 @@ class JsmppDifferentialTest {
   }
 
   @Property(tries = 300)
-  void jsmppReadsOurDataSmAndWritesItIdentically(@ForAll("dataSms") DataSm ours)
-      throws Exception {
+  void jsmppReadsOurDataSmAndWritesItIdentically(@ForAll("dataSms") DataSm ours) throws Exception {
     org.jsmpp.bean.DataSm theirs = decomposer.dataSm(encode(ours));
 
     assertHeader(theirs, ours);
     assertDataFields(theirs, ours);
     assertSameWire(
         composer.dataSm(
-            ours.sequenceNumber(), ours.serviceType(), ours.source().ton(), ours.source().npi(),
-            ours.source().address(), ours.destination().ton(), ours.destination().npi(),
-            ours.destination().address(), ours.esmClass(), ours.registeredDelivery(),
-            ours.dataCoding(), toJsmpp(ours.tlvs())),
+            ours.sequenceNumber(),
+            ours.serviceType(),
+            ours.source().ton(),
+            ours.source().npi(),
+            ours.source().address(),
+            ours.destination().ton(),
+            ours.destination().npi(),
+            ours.destination().address(),
+            ours.esmClass(),
+            ours.registeredDelivery(),
+            ours.dataCoding(),
+            toJsmpp(ours.tlvs())),
         ours);
   }
 
@@ -440,175 +354,5 @@ class JsmppDifferentialTest {
 
     assertHeader(theirs, ours);
     assertThat(theirs.getMessageId()).isNull();
-  }
-
-  // --- submit_multi, query_sm, cancel_sm, replace_sm, alert_notification ---------------------
-
-  @Property(tries = 200)
-  void jsmppReadsOurSubmitMultiAndWritesItIdentically(@ForAll("submitMultis") SubmitMulti ours)
-      throws Exception {
-    org.jsmpp.bean.SubmitMulti theirs = decomposer.submitMulti(encode(ours));
-
-    assertHeader(theirs, ours);
-    assertThat(str(theirs.getServiceType())).isEqualTo(ours.serviceType());
-    assertAddress(
-        theirs.getSourceAddrTon(), theirs.getSourceAddrNpi(), theirs.getSourceAddr(), ours.source());
-    assertThat(theirs.getDestAddresses()).hasSameSizeAs(ours.destinations());
-    for (int i = 0; i < ours.destinations().size(); i++) {
-      org.jsmpp.bean.Address address = (org.jsmpp.bean.Address) theirs.getDestAddresses()[i];
-      assertAddress(
-          address.getTon(), address.getNpi(), address.getAddress(),
-          ((DestAddress.Sme) ours.destinations().get(i)).address());
-    }
-    assertThat(theirs.getEsmClass()).isEqualTo(ours.esmClass());
-    assertThat(str(theirs.getScheduleDeliveryTime())).isEqualTo(ours.scheduleDeliveryTime());
-    assertThat(str(theirs.getValidityPeriod())).isEqualTo(ours.validityPeriod());
-    assertThat(theirs.getShortMessage()).isEqualTo(ours.shortMessage());
-    assertThat(fromJsmpp(theirs.getOptionalParameters())).isEqualTo(ours.tlvs());
-    org.jsmpp.bean.DestinationAddress[] destinations =
-        ours.destinations().stream()
-            .map(d -> ((DestAddress.Sme) d).address())
-            .map(a -> new org.jsmpp.bean.Address(a.ton(), a.npi(), a.address()))
-            .toArray(org.jsmpp.bean.DestinationAddress[]::new);
-    assertSameWire(
-        composer.submitMulti(
-            ours.sequenceNumber(), ours.serviceType(), ours.source().ton(), ours.source().npi(),
-            ours.source().address(), destinations, ours.esmClass(), ours.protocolId(),
-            ours.priorityFlag(), ours.scheduleDeliveryTime(), ours.validityPeriod(),
-            ours.registeredDelivery(), ours.replaceIfPresentFlag(), ours.dataCoding(),
-            ours.smDefaultMsgId(), ours.shortMessage(), toJsmpp(ours.tlvs())),
-        ours);
-  }
-
-  @Test
-  void jsmppReadsDistributionListNamesWeEncode() throws Exception {
-    SubmitMulti ours =
-        SubmitMulti.builder()
-            .sequenceNumber(5)
-            .destination(DestAddress.distributionList("vip"))
-            .destination(DestAddress.sme(Address.international("8613800138000")))
-            .shortMessage(new byte[] {0x68, 0x69})
-            .build();
-
-    org.jsmpp.bean.SubmitMulti theirs = decomposer.submitMulti(encode(ours));
-
-    assertThat(((DistributionList) theirs.getDestAddresses()[0]).getName()).isEqualTo("vip");
-    assertThat(((org.jsmpp.bean.Address) theirs.getDestAddresses()[1]).getAddress())
-        .isEqualTo("8613800138000");
-  }
-
-  @Property(tries = 200)
-  void jsmppAgreesOnSubmitMultiResp(@ForAll("submitMultiResps") SubmitMultiResp ours)
-      throws Exception {
-    org.jsmpp.bean.SubmitMultiResp theirs = decomposer.submitMultiResp(encode(ours));
-
-    assertHeader(theirs, ours);
-    assertThat(str(theirs.getMessageId())).isEqualTo(ours.messageId());
-    List<UnsuccessSme> parsed = new ArrayList<>();
-    for (UnsuccessDelivery d : theirs.getUnsuccessSmes()) {
-      org.jsmpp.bean.Address a = d.getDestinationAddress();
-      parsed.add(
-          new UnsuccessSme(
-              new Address(a.getTon(), a.getNpi(), str(a.getAddress())), d.getErrorStatusCode()));
-    }
-    assertThat(parsed).isEqualTo(ours.unsuccessSmes());
-    UnsuccessDelivery[] theirsIn =
-        ours.unsuccessSmes().stream()
-            .map(
-                u ->
-                    new UnsuccessDelivery(
-                        u.address().ton(), u.address().npi(), u.address().address(),
-                        u.errorStatusCode()))
-            .toArray(UnsuccessDelivery[]::new);
-    assertSameWire(composer.submitMultiResp(ours.sequenceNumber(), ours.messageId(), theirsIn), ours);
-  }
-
-  @Property(tries = 200)
-  void jsmppAgreesOnQuerySm(
-      @ForAll("querySms") QuerySm query, @ForAll("querySmResps") QuerySmResp resp)
-      throws Exception {
-    org.jsmpp.bean.QuerySm theirQuery = decomposer.querySm(encode(query));
-    assertHeader(theirQuery, query);
-    assertThat(str(theirQuery.getMessageId())).isEqualTo(query.messageId());
-    assertAddress(
-        theirQuery.getSourceAddrTon(), theirQuery.getSourceAddrNpi(), theirQuery.getSourceAddr(),
-        query.source());
-    assertSameWire(
-        composer.querySm(
-            query.sequenceNumber(), query.messageId(), query.source().ton(), query.source().npi(),
-            query.source().address()),
-        query);
-
-    org.jsmpp.bean.QuerySmResp theirResp = decomposer.querySmResp(encode(resp));
-    assertHeader(theirResp, resp);
-    assertThat(str(theirResp.getMessageId())).isEqualTo(resp.messageId());
-    assertThat(str(theirResp.getFinalDate())).isEqualTo(resp.finalDate());
-    assertThat(theirResp.getMessageState().value()).isEqualTo(resp.messageState());
-    assertThat(theirResp.getErrorCode()).isEqualTo(resp.errorCode());
-    assertSameWire(
-        composer.querySmResp(
-            resp.sequenceNumber(), resp.messageId(), resp.finalDate(), resp.messageState(),
-            resp.errorCode()),
-        resp);
-  }
-
-  @Property(tries = 200)
-  void jsmppAgreesOnCancelSm(@ForAll("cancelSms") CancelSm ours) throws Exception {
-    org.jsmpp.bean.CancelSm theirs = decomposer.cancelSm(encode(ours));
-
-    assertHeader(theirs, ours);
-    assertThat(str(theirs.getServiceType())).isEqualTo(ours.serviceType());
-    assertThat(str(theirs.getMessageId())).isEqualTo(ours.messageId());
-    assertAddress(
-        theirs.getSourceAddrTon(), theirs.getSourceAddrNpi(), theirs.getSourceAddr(), ours.source());
-    assertAddress(
-        theirs.getDestAddrTon(), theirs.getDestAddrNpi(), theirs.getDestinationAddress(),
-        ours.destination());
-    assertSameWire(
-        composer.cancelSm(
-            ours.sequenceNumber(), ours.serviceType(), ours.messageId(), ours.source().ton(),
-            ours.source().npi(), ours.source().address(), ours.destination().ton(),
-            ours.destination().npi(), ours.destination().address()),
-        ours);
-  }
-
-  @Property(tries = 200)
-  void jsmppAgreesOnReplaceSm(@ForAll("replaceSms") ReplaceSm ours) throws Exception {
-    org.jsmpp.bean.ReplaceSm theirs = decomposer.replaceSm(encode(ours));
-
-    assertHeader(theirs, ours);
-    assertThat(str(theirs.getMessageId())).isEqualTo(ours.messageId());
-    assertAddress(
-        theirs.getSourceAddrTon(), theirs.getSourceAddrNpi(), theirs.getSourceAddr(), ours.source());
-    assertThat(str(theirs.getScheduleDeliveryTime())).isEqualTo(ours.scheduleDeliveryTime());
-    assertThat(str(theirs.getValidityPeriod())).isEqualTo(ours.validityPeriod());
-    assertThat(theirs.getRegisteredDelivery()).isEqualTo(ours.registeredDelivery());
-    assertThat(theirs.getSmDefaultMsgId()).isEqualTo(ours.smDefaultMsgId());
-    assertThat(theirs.getShortMessage()).isEqualTo(ours.shortMessage());
-    assertSameWire(
-        composer.replaceSm(
-            ours.sequenceNumber(), ours.messageId(), ours.source().ton(), ours.source().npi(),
-            ours.source().address(), ours.scheduleDeliveryTime(), ours.validityPeriod(),
-            ours.registeredDelivery(), ours.smDefaultMsgId(), ours.shortMessage()),
-        ours);
-  }
-
-  @Property(tries = 200)
-  void jsmppAgreesOnAlertNotification(@ForAll("alerts") AlertNotification ours)
-      throws Exception {
-    org.jsmpp.bean.AlertNotification theirs = decomposer.alertNotification(encode(ours));
-
-    assertHeader(theirs, ours);
-    assertAddress(
-        theirs.getSourceAddrTon(), theirs.getSourceAddrNpi(), theirs.getSourceAddr(), ours.source());
-    assertAddress(
-        theirs.getEsmeAddrTon(), theirs.getEsmeAddrNpi(), theirs.getEsmeAddr(), ours.esmeAddress());
-    assertThat(fromJsmpp(theirs.getOptionalParameters())).isEqualTo(ours.tlvs());
-    assertSameWire(
-        composer.alertNotification(
-            ours.sequenceNumber(), ours.source().ton(), ours.source().npi(),
-            ours.source().address(), ours.esmeAddress().ton(), ours.esmeAddress().npi(),
-            ours.esmeAddress().address(), toJsmpp(ours.tlvs())),
-        ours);
   }
 }

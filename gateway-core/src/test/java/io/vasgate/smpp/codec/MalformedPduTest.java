@@ -24,9 +24,7 @@ class MalformedPduTest {
 
   private static void assertInvalid(byte[] frame, CommandStatus expected, int seq) {
     InvalidPdu invalid = decodeInvalid(frame);
-    assertThat(invalid.commandStatus())
-        .as("%s", invalid)
-        .isEqualTo(expected.code());
+    assertThat(invalid.commandStatus()).as("%s", invalid).isEqualTo(expected.code());
     assertThat(invalid.sequenceNumber()).isEqualTo(seq);
     assertThat(invalid.reason()).isNotBlank();
   }
@@ -92,14 +90,18 @@ class MalformedPduTest {
     return Stream.of(
         Arguments.of("system_id", RawPdu.of(0x02, 1).chars("esme"), CommandStatus.ESME_RINVSYSID),
         Arguments.of(
-            "password", RawPdu.of(0x09, 1).cString("esme").chars("pw"), CommandStatus.ESME_RINVPASWD),
+            "password",
+            RawPdu.of(0x09, 1).cString("esme").chars("pw"),
+            CommandStatus.ESME_RINVPASWD),
         Arguments.of(
             "system_type",
             RawPdu.of(0x01, 1).cString("esme").cString("pw").chars("VMA"),
             CommandStatus.ESME_RINVSYSTYP),
-        Arguments.of("service_type", RawPdu.of(0x04, 1).chars("CMT"), CommandStatus.ESME_RINVSERTYP),
         Arguments.of(
-            "source_addr", RawPdu.of(0x05, 1).cString("").u8(1).u8(1).chars("86"),
+            "service_type", RawPdu.of(0x04, 1).chars("CMT"), CommandStatus.ESME_RINVSERTYP),
+        Arguments.of(
+            "source_addr",
+            RawPdu.of(0x05, 1).cString("").u8(1).u8(1).chars("86"),
             CommandStatus.ESME_RINVSRCADR),
         Arguments.of(
             "destination_addr",
@@ -134,7 +136,11 @@ class MalformedPduTest {
             CommandStatus.ESME_RINVSYSTYP),
         Arguments.of(
             "address_range of 41",
-            RawPdu.of(0x02, 1).cString("e").cString("p").cString("").u8(0x34)
+            RawPdu.of(0x02, 1)
+                .cString("e")
+                .cString("p")
+                .cString("")
+                .u8(0x34)
                 .address(0, 0, "9".repeat(41)),
             CommandStatus.ESME_RINVCMDLEN),
         Arguments.of(
@@ -163,20 +169,21 @@ class MalformedPduTest {
             CommandStatus.ESME_RINVMSGID),
         Arguments.of(
             "data_sm source_addr of 65",
-            RawPdu.of(0x103, 1).cString("").address(1, 1, "8".repeat(65)).address(1, 1, "1")
+            RawPdu.of(0x103, 1)
+                .cString("")
+                .address(1, 1, "8".repeat(65))
+                .address(1, 1, "1")
                 .hex("000000"),
             CommandStatus.ESME_RINVSRCADR),
         Arguments.of(
             "dl_name of 21",
-            RawPdu.of(0x21, 1).cString("").address(1, 1, "86").u8(1).u8(2)
-                .cString("L".repeat(21)),
+            RawPdu.of(0x21, 1).cString("").address(1, 1, "86").u8(1).u8(2).cString("L".repeat(21)),
             CommandStatus.ESME_RINVDLNAME));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("overlongStrings")
-  void rejectsOverlongCStringWithTheFieldsStatus(
-      String field, RawPdu pdu, CommandStatus expected) {
+  void rejectsOverlongCStringWithTheFieldsStatus(String field, RawPdu pdu, CommandStatus expected) {
     assertInvalid(pdu.bytes(), expected, 1);
   }
 
@@ -246,7 +253,12 @@ class MalformedPduTest {
   @Test
   void rejectsReservedDestinationTonInsideSubmitMulti() {
     byte[] frame =
-        RawPdu.of(0x21, 2).cString("").address(1, 1, "86").u8(1).u8(1).address(8, 1, "10")
+        RawPdu.of(0x21, 2)
+            .cString("")
+            .address(1, 1, "86")
+            .u8(1)
+            .u8(1)
+            .address(8, 1, "10")
             .hex("00 00 00 00 00 00 00 00 00 00")
             .bytes();
 
@@ -256,7 +268,10 @@ class MalformedPduTest {
   @Test
   void rejectsSubmitMultiWithoutDestinations() {
     byte[] frame =
-        RawPdu.of(0x21, 3).cString("").address(1, 1, "86").u8(0)
+        RawPdu.of(0x21, 3)
+            .cString("")
+            .address(1, 1, "86")
+            .u8(0)
             .hex("00 00 00 00 00 00 00 00 00 00")
             .bytes();
 
@@ -266,7 +281,12 @@ class MalformedPduTest {
   @Test
   void rejectsUnknownDestFlag() {
     byte[] frame =
-        RawPdu.of(0x21, 4).cString("").address(1, 1, "86").u8(1).u8(3).address(1, 1, "10")
+        RawPdu.of(0x21, 4)
+            .cString("")
+            .address(1, 1, "86")
+            .u8(1)
+            .u8(3)
+            .address(1, 1, "10")
             .hex("00 00 00 00 00 00 00 00 00 00")
             .bytes();
 
@@ -280,7 +300,12 @@ class MalformedPduTest {
         Arguments.of("generic_nack", RawPdu.of(0x80000000, 1).u8(0)),
         Arguments.of(
             "bind_transmitter",
-            RawPdu.of(0x02, 1).cString("e").cString("p").cString("").u8(0x34).address(0, 0, "")
+            RawPdu.of(0x02, 1)
+                .cString("e")
+                .cString("p")
+                .cString("")
+                .u8(0x34)
+                .address(0, 0, "")
                 .hex("0210000134")),
         Arguments.of("query_sm", RawPdu.of(0x03, 1).cString("M").address(1, 1, "86").u8(0)),
         Arguments.of(
@@ -334,9 +359,8 @@ class MalformedPduTest {
   @Test
   void keepsTheSequenceNumberOfAFrameItCannotDecode() {
     InvalidPdu invalid =
-        decodeInvalid(RawPdu.submitSmHead(0x7FFFFFFF, "", 1, 1, "86", 1, 1, "10", "", "")
-            .u8(200)
-            .bytes());
+        decodeInvalid(
+            RawPdu.submitSmHead(0x7FFFFFFF, "", 1, 1, "86", 1, 1, "10", "", "").u8(200).bytes());
 
     assertThat(invalid.sequenceNumber()).isEqualTo(0x7FFFFFFF);
     assertThat(invalid.response())

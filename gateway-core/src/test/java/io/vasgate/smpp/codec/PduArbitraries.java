@@ -135,7 +135,9 @@ final class PduArbitraries {
             .between(0, 0xFFFF)
             .map(v -> Tlv.ofUint16(TlvTag.USER_MESSAGE_REFERENCE, v)),
         Arbitraries.integers().between(0, 0xFFFF).map(v -> Tlv.ofUint16(TlvTag.SOURCE_PORT, v)),
-        Arbitraries.integers().between(0, 0xFFFF).map(v -> Tlv.ofUint16(TlvTag.DESTINATION_PORT, v)),
+        Arbitraries.integers()
+            .between(0, 0xFFFF)
+            .map(v -> Tlv.ofUint16(TlvTag.DESTINATION_PORT, v)),
         Arbitraries.integers().between(1, 8).map(v -> Tlv.ofUint8(TlvTag.MESSAGE_STATE, v)),
         Arbitraries.of(0, 1, 2, 3, 16, 17, 18, 19).map(v -> Tlv.ofUint8(TlvTag.USSD_SERVICE_OP, v)),
         Arbitraries.strings()
@@ -152,20 +154,34 @@ final class PduArbitraries {
   private <B extends MessageBuilder<B, T>, T extends PduRequest> Arbitrary<B> messageFields(
       Supplier<B> builder) {
     return Builders.withBuilder(builder)
-        .use(sequenceNumbers()).in((b, v) -> b.sequenceNumber(v))
-        .use(cString(SmppLimits.MAX_SERVICE_TYPE_LENGTH)).in((b, v) -> b.serviceType(v))
-        .use(address(SmppLimits.MAX_SM_ADDRESS_LENGTH)).in((b, v) -> b.source(v))
-        .use(octets()).in((b, v) -> b.esmClass(v))
-        .use(octets()).in((b, v) -> b.protocolId(v))
-        .use(octets()).in((b, v) -> b.priorityFlag(v))
-        .use(time()).in((b, v) -> b.scheduleDeliveryTime(v))
-        .use(time()).in((b, v) -> b.validityPeriod(v))
-        .use(octets()).in((b, v) -> b.registeredDelivery(v))
-        .use(octets()).in((b, v) -> b.replaceIfPresentFlag(v))
-        .use(octets()).in((b, v) -> b.dataCoding(v))
-        .use(octets()).in((b, v) -> b.smDefaultMsgId(v))
-        .use(shortMessages()).in((b, v) -> b.shortMessage(v))
-        .use(tlvLists()).in((b, v) -> b.tlvs(v))
+        .use(sequenceNumbers())
+        .in((b, v) -> b.sequenceNumber(v))
+        .use(cString(SmppLimits.MAX_SERVICE_TYPE_LENGTH))
+        .in((b, v) -> b.serviceType(v))
+        .use(address(SmppLimits.MAX_SM_ADDRESS_LENGTH))
+        .in((b, v) -> b.source(v))
+        .use(octets())
+        .in((b, v) -> b.esmClass(v))
+        .use(octets())
+        .in((b, v) -> b.protocolId(v))
+        .use(octets())
+        .in((b, v) -> b.priorityFlag(v))
+        .use(time())
+        .in((b, v) -> b.scheduleDeliveryTime(v))
+        .use(time())
+        .in((b, v) -> b.validityPeriod(v))
+        .use(octets())
+        .in((b, v) -> b.registeredDelivery(v))
+        .use(octets())
+        .in((b, v) -> b.replaceIfPresentFlag(v))
+        .use(octets())
+        .in((b, v) -> b.dataCoding(v))
+        .use(octets())
+        .in((b, v) -> b.smDefaultMsgId(v))
+        .use(shortMessages())
+        .in((b, v) -> b.shortMessage(v))
+        .use(tlvLists())
+        .in((b, v) -> b.tlvs(v))
         .build(b -> b);
   }
 

@@ -82,8 +82,8 @@ final class RawPdu {
   }
 
   /**
-   * A submit_sm body up to and including registered_delivery's neighbours, with the given
-   * strings, ready for sm_length.
+   * A submit_sm body up to and including registered_delivery's neighbours, with the given strings,
+   * ready for sm_length.
    */
   static RawPdu submitSmHead(
       int seq,

@@ -34,8 +34,7 @@ class SequenceNumbersTest {
   @Test
   void refusesToStartOutsideTheRange() {
     assertThatThrownBy(() -> new SequenceNumbers(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new SequenceNumbers(-5))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SequenceNumbers(-5)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

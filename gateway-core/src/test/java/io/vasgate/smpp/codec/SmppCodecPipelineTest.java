@@ -123,7 +123,8 @@ class SmppCodecPipelineTest {
     EmbeddedChannel channel = inbound();
 
     assertThatThrownBy(
-            () -> channel.writeInbound(allocator.copyOf(hex("00100000 00000004 00000000 00000009"))))
+            () ->
+                channel.writeInbound(allocator.copyOf(hex("00100000 00000004 00000000 00000009"))))
         .isInstanceOf(SmppFrameException.class);
     assertNull(channel.readInbound());
     assertFalse(channel.finish());

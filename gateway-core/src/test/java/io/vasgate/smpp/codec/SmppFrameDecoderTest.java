@@ -94,7 +94,8 @@ class SmppFrameDecoderTest {
     EmbeddedChannel channel = channel(64);
 
     assertThatThrownBy(
-            () -> channel.writeInbound(allocator.copyOf(hex("0000000F 00000015 00000000 0000002A"))))
+            () ->
+                channel.writeInbound(allocator.copyOf(hex("0000000F 00000015 00000000 0000002A"))))
         .isInstanceOfSatisfying(
             SmppFrameException.class,
             e -> {
@@ -129,7 +130,8 @@ class SmppFrameDecoderTest {
     EmbeddedChannel channel = channel(64);
 
     assertThatThrownBy(
-            () -> channel.writeInbound(allocator.copyOf(hex("00000041 00000004 00000000 00000007"))))
+            () ->
+                channel.writeInbound(allocator.copyOf(hex("00000041 00000004 00000000 00000007"))))
         .isInstanceOfSatisfying(
             SmppFrameException.class,
             e -> {
@@ -146,8 +148,7 @@ class SmppFrameDecoderTest {
 
     assertThatThrownBy(() -> channel.writeInbound(allocator.copyOf(hex("FFFFFFFF 00000004"))))
         .isInstanceOfSatisfying(
-            SmppFrameException.class,
-            e -> assertThat(e.commandLength()).isEqualTo(0xFFFFFFFFL));
+            SmppFrameException.class, e -> assertThat(e.commandLength()).isEqualTo(0xFFFFFFFFL));
   }
 
   @Test

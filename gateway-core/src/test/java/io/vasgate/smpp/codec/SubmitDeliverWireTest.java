@@ -111,7 +111,9 @@ class SubmitDeliverWireTest {
     Tlvs tlvs = submit.optionalParameters();
     assertThat(tlvs.getBytes(TlvTag.MESSAGE_PAYLOAD))
         .hasValueSatisfying(
-            v -> assertThat(new String(v, StandardCharsets.US_ASCII)).isEqualTo("Hello, long world"));
+            v ->
+                assertThat(new String(v, StandardCharsets.US_ASCII))
+                    .isEqualTo("Hello, long world"));
     assertThat(tlvs.getUint16(TlvTag.SAR_MSG_REF_NUM)).hasValue(0x1234);
     assertThat(tlvs.getUint8(TlvTag.SAR_TOTAL_SEGMENTS)).hasValue(2);
     assertThat(tlvs.getUint8(TlvTag.SAR_SEGMENT_SEQNUM)).hasValue(1);

@@ -34,8 +34,7 @@ class TlvTest {
   void printsTheTagNameAndHexValue() {
     assertThat(Tlv.ofUint16(TlvTag.SAR_MSG_REF_NUM, 0xABCD))
         .hasToString("Tlv[sar_msg_ref_num=abcd]");
-    assertThat(new Tlv((short) 0x1500, new byte[] {(byte) 0xCA}))
-        .hasToString("Tlv[0x1500=ca]");
+    assertThat(new Tlv((short) 0x1500, new byte[] {(byte) 0xCA})).hasToString("Tlv[0x1500=ca]");
   }
 
   @Test
@@ -43,7 +42,8 @@ class TlvTest {
     assertThat(Tlv.ofUint8(TlvTag.USSD_SERVICE_OP, 17).uint8()).isEqualTo(17);
     assertThat(Tlv.ofUint16(TlvTag.ITS_SESSION_INFO, 0xFF01).uint16()).isEqualTo(0xFF01);
     assertThat(Tlv.ofUint32(TlvTag.QOS_TIME_TO_LIVE, 0xFFFFFFFFL).uint32()).isEqualTo(0xFFFFFFFFL);
-    assertThat(Tlv.ofCString(TlvTag.RECEIPTED_MESSAGE_ID, "A1").value()).containsExactly(0x41, 0x31, 0);
+    assertThat(Tlv.ofCString(TlvTag.RECEIPTED_MESSAGE_ID, "A1").value())
+        .containsExactly(0x41, 0x31, 0);
     assertThat(Tlv.ofCString(TlvTag.RECEIPTED_MESSAGE_ID, "A1").cString()).isEqualTo("A1");
   }
 
@@ -88,7 +88,8 @@ class TlvTest {
     assertThat(tlvs.contains((short) 0x1500)).isTrue();
     assertThat(tlvs.getUint16(TlvTag.SAR_MSG_REF_NUM)).isEmpty();
     assertThat(tlvs.getCString(TlvTag.RECEIPTED_MESSAGE_ID)).isEmpty();
-    assertThat(tlvs.getBytes((short) 0x1500)).hasValueSatisfying(v -> assertThat(v).containsExactly(7));
+    assertThat(tlvs.getBytes((short) 0x1500))
+        .hasValueSatisfying(v -> assertThat(v).containsExactly(7));
   }
 
   @Test
@@ -105,7 +106,8 @@ class TlvTest {
     assertThat(replaced.getUint8(TlvTag.MESSAGE_STATE)).hasValue(5);
     assertThat(replaced.size()).isEqualTo(1);
     assertThat(appended.asList())
-        .containsExactly(Tlv.ofUint8(TlvTag.MESSAGE_STATE, 1), Tlv.ofUint16(TlvTag.SOURCE_PORT, 80));
+        .containsExactly(
+            Tlv.ofUint8(TlvTag.MESSAGE_STATE, 1), Tlv.ofUint16(TlvTag.SOURCE_PORT, 80));
     assertThat(removed.isEmpty()).isTrue();
     assertThat(removed).isEqualTo(Tlvs.EMPTY);
     assertThatThrownBy(() -> added.asList().add(Tlv.ofUint8(TlvTag.MESSAGE_STATE, 3)))
@@ -115,15 +117,34 @@ class TlvTest {
   @Test
   void namesEveryTagTheBriefRequires() {
     short[] tags = {
-      TlvTag.DEST_ADDR_SUBUNIT, TlvTag.SOURCE_ADDR_SUBUNIT, TlvTag.USER_MESSAGE_REFERENCE,
-      TlvTag.SOURCE_PORT, TlvTag.DESTINATION_PORT, TlvTag.SAR_MSG_REF_NUM,
-      TlvTag.LANGUAGE_INDICATOR, TlvTag.SAR_TOTAL_SEGMENTS, TlvTag.SAR_SEGMENT_SEQNUM,
-      TlvTag.SC_INTERFACE_VERSION, TlvTag.PAYLOAD_TYPE, TlvTag.MESSAGE_PAYLOAD,
-      TlvTag.RECEIPTED_MESSAGE_ID, TlvTag.MESSAGE_STATE, TlvTag.NETWORK_ERROR_CODE,
-      TlvTag.USSD_SERVICE_OP, TlvTag.ITS_SESSION_INFO, TlvTag.MORE_MESSAGES_TO_SEND,
-      TlvTag.CALLBACK_NUM, TlvTag.PRIVACY_INDICATOR, TlvTag.DISPLAY_TIME, TlvTag.MS_VALIDITY,
-      TlvTag.DELIVERY_FAILURE_REASON, TlvTag.ADDITIONAL_STATUS_INFO_TEXT, TlvTag.DPF_RESULT,
-      TlvTag.SET_DPF, TlvTag.MS_AVAILABILITY_STATUS, TlvTag.ALERT_ON_MESSAGE_DELIVERY
+      TlvTag.DEST_ADDR_SUBUNIT,
+      TlvTag.SOURCE_ADDR_SUBUNIT,
+      TlvTag.USER_MESSAGE_REFERENCE,
+      TlvTag.SOURCE_PORT,
+      TlvTag.DESTINATION_PORT,
+      TlvTag.SAR_MSG_REF_NUM,
+      TlvTag.LANGUAGE_INDICATOR,
+      TlvTag.SAR_TOTAL_SEGMENTS,
+      TlvTag.SAR_SEGMENT_SEQNUM,
+      TlvTag.SC_INTERFACE_VERSION,
+      TlvTag.PAYLOAD_TYPE,
+      TlvTag.MESSAGE_PAYLOAD,
+      TlvTag.RECEIPTED_MESSAGE_ID,
+      TlvTag.MESSAGE_STATE,
+      TlvTag.NETWORK_ERROR_CODE,
+      TlvTag.USSD_SERVICE_OP,
+      TlvTag.ITS_SESSION_INFO,
+      TlvTag.MORE_MESSAGES_TO_SEND,
+      TlvTag.CALLBACK_NUM,
+      TlvTag.PRIVACY_INDICATOR,
+      TlvTag.DISPLAY_TIME,
+      TlvTag.MS_VALIDITY,
+      TlvTag.DELIVERY_FAILURE_REASON,
+      TlvTag.ADDITIONAL_STATUS_INFO_TEXT,
+      TlvTag.DPF_RESULT,
+      TlvTag.SET_DPF,
+      TlvTag.MS_AVAILABILITY_STATUS,
+      TlvTag.ALERT_ON_MESSAGE_DELIVERY
     };
     int[] codes = {
       0x0005, 0x000D, 0x0204, 0x020A, 0x020B, 0x020C, 0x020D, 0x020E, 0x020F, 0x0210, 0x0019,
