@@ -1,0 +1,364 @@
+package io.vasgate.billing.charging.ledger;
+
+import io.vasgate.billing.charging.ChargeRequest;
+import io.vasgate.billing.charging.ChargeStatus;
+import io.vasgate.billing.charging.RefundRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code ledger_entry} rows, and the transactions that decide a charge or refund and move the
+ * balance together.
+ *
+ * <p>Exactly-once per key rests on the unique index on {@code (entry_type, idempotency_key)}: a
+ * transaction locks what it decides on, inserts its decision, and only then moves money. A second
+ * transaction with the same key blocks on the first one's uncommitted index entry, gets a duplicate
+ * key error once it commits, rolls back before it moved anything, and reads the first decision
+ * back. That holds for postpaid numbers too, where there is no account row to lock.
+ */
+public final class LedgerRepository {
+
+  private static final Logger log = LoggerFactory.getLogger(LedgerRepository.class);
+
+  /** MySQL's ER_DUP_ENTRY. */
+  private static final int DUPLICATE_KEY = 1062;
+
+  /** MySQL's ER_LOCK_DEADLOCK and ER_LOCK_WAIT_TIMEOUT: the transaction may simply be rerun. */
+  private static final int DEADLOCK = 1213;
+
+  private static final int LOCK_WAIT_TIMEOUT = 1205;
+
+  /** How often a transaction chosen as a deadlock victim is rerun before giving up. */
+  private static final int MAX_TRANSACTION_ATTEMPTS = 3;
+
+  private static final String COLUMNS =
+      "id, entry_type, idempotency_key, msisdn, amount_fen, status, detail, balance_after_fen,"
+          + " product_code, charge_key, refunded_fen, created_at";
+
+  private final DataSource dataSource;
+
+  public LedgerRepository(DataSource dataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+  }
+
+  /** The entry with this type and key, if any. */
+  public Optional<LedgerEntry> find(LedgerEntryType type, String idempotencyKey) {
+    try (Connection c = dataSource.getConnection()) {
+      return find(c, type, idempotencyKey, false);
+    } catch (SQLException e) {
+      throw new IllegalStateException("ledger - cannot read entry", e);
+    }
+  }
+
+  /** Every entry of {@code msisdn}, oldest first: the ledger's part of a subscriber's history. */
+  public List<LedgerEntry> entriesOf(String msisdn) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM ledger_entry WHERE msisdn = ? ORDER BY created_at, id")) {
+      ps.setString(1, msisdn);
+      List<LedgerEntry> entries = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          entries.add(entry(rs));
+        }
+      }
+      return entries;
+    } catch (SQLException e) {
+      throw new IllegalStateException("ledger - cannot read entries", e);
+    }
+  }
+
+  /**
+   * Decides and records a charge, debiting a prepaid balance on success; or returns the entry an
+   * earlier call with the same key recorded, whatever its request was.
+   *
+   * @throws IllegalStateException if the database cannot be used
+   */
+  public LedgerEntry recordCharge(ChargeRequest request, Instant now) {
+    return inTransaction(
+        c -> {
+          Optional<LedgerEntry> earlier =
+              find(c, LedgerEntryType.CHARGE, request.idempotencyKey(), false);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          Optional<SubscriberAccount> account =
+              SubscriberAccountRepository.lock(c, request.msisdn());
+          ChargeDecision decision = ChargeDecision.forCharge(request, account);
+          boolean debit =
+              decision.succeeded() && account.map(SubscriberAccount::prepaid).orElse(false);
+          Optional<Long> balanceAfter =
+              account
+                  .filter(SubscriberAccount::prepaid)
+                  .map(a -> debit ? a.balanceFen() - request.amountFen() : a.balanceFen());
+          long id;
+          try {
+            id = insertCharge(c, request, decision, balanceAfter, now);
+          } catch (SQLException e) {
+            if (e.getErrorCode() != DUPLICATE_KEY) {
+              throw e;
+            }
+            c.rollback();
+            return find(c, LedgerEntryType.CHARGE, request.idempotencyKey(), false)
+                .orElseThrow(() -> new SQLException("duplicate key but no entry", e));
+          }
+          if (debit) {
+            SubscriberAccountRepository.move(c, request.msisdn(), -request.amountFen(), now);
+          }
+          return new LedgerEntry(
+              id,
+              LedgerEntryType.CHARGE,
+              request.idempotencyKey(),
+              request.msisdn(),
+              request.amountFen(),
+              decision.status(),
+              decision.detail(),
+              balanceAfter,
+              Optional.of(request.productCode()),
+              Optional.empty(),
+              0,
+              now);
+        });
+  }
+
+  /**
+   * Decides and records a refund of an earlier charge, crediting a prepaid balance on success; or
+   * returns the entry an earlier call with the same key recorded.
+   *
+   * @throws IllegalStateException if the database cannot be used
+   */
+  public LedgerEntry recordRefund(RefundRequest request, Instant now) {
+    return inTransaction(
+        c -> {
+          Optional<LedgerEntry> earlier =
+              find(c, LedgerEntryType.REFUND, request.idempotencyKey(), false);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          // The charge row is the lock that serialises refunds of one charge.
+          Optional<LedgerEntry> charge =
+              find(c, LedgerEntryType.CHARGE, request.chargeIdempotencyKey(), true);
+          ChargeDecision decision = ChargeDecision.forRefund(request, charge);
+          Optional<SubscriberAccount> account =
+              decision.succeeded()
+                  ? SubscriberAccountRepository.lock(c, request.msisdn())
+                  : Optional.empty();
+          boolean credit =
+              decision.succeeded() && account.map(SubscriberAccount::prepaid).orElse(false);
+          Optional<Long> balanceAfter =
+              account
+                  .filter(SubscriberAccount::prepaid)
+                  .map(a -> credit ? a.balanceFen() + request.amountFen() : a.balanceFen());
+          long id;
+          try {
+            id = insertRefund(c, request, decision, balanceAfter, now);
+          } catch (SQLException e) {
+            if (e.getErrorCode() != DUPLICATE_KEY) {
+              throw e;
+            }
+            c.rollback();
+            return find(c, LedgerEntryType.REFUND, request.idempotencyKey(), false)
+                .orElseThrow(() -> new SQLException("duplicate key but no entry", e));
+          }
+          if (decision.succeeded()) {
+            addRefunded(c, charge.get().id(), request.amountFen());
+          }
+          if (credit) {
+            SubscriberAccountRepository.move(c, request.msisdn(), request.amountFen(), now);
+          }
+          return new LedgerEntry(
+              id,
+              LedgerEntryType.REFUND,
+              request.idempotencyKey(),
+              request.msisdn(),
+              request.amountFen(),
+              decision.status(),
+              decision.detail(),
+              balanceAfter,
+              Optional.empty(),
+              Optional.of(request.chargeIdempotencyKey()),
+              0,
+              now);
+        });
+  }
+
+  private static long insertCharge(
+      Connection c,
+      ChargeRequest r,
+      ChargeDecision decision,
+      Optional<Long> balanceAfter,
+      Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO ledger_entry (entry_type, idempotency_key, msisdn, amount_fen, status,"
+                + " detail, balance_after_fen, partner_code, service_number, product_code,"
+                + " charge_type, charge_reason, causing_mo_id, created_at)"
+                + " VALUES ('CHARGE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, r.idempotencyKey());
+      ps.setString(2, r.msisdn());
+      ps.setLong(3, r.amountFen());
+      ps.setString(4, decision.status().name());
+      ps.setString(5, decision.detail());
+      setOptionalLong(ps, 6, balanceAfter);
+      ps.setString(7, r.partnerCode());
+      ps.setString(8, r.serviceNumber());
+      ps.setString(9, r.productCode());
+      ps.setString(10, r.chargeType().name());
+      ps.setString(11, r.reason().name());
+      setOptionalLong(ps, 12, r.causingMoId());
+      ps.setString(13, UtcDateTime.bind(now));
+      ps.executeUpdate();
+      return generatedId(ps);
+    }
+  }
+
+  private static long insertRefund(
+      Connection c,
+      RefundRequest r,
+      ChargeDecision decision,
+      Optional<Long> balanceAfter,
+      Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO ledger_entry (entry_type, idempotency_key, msisdn, amount_fen, status,"
+                + " detail, balance_after_fen, charge_key, refund_reason, requested_by, created_at)"
+                + " VALUES ('REFUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, r.idempotencyKey());
+      ps.setString(2, r.msisdn());
+      ps.setLong(3, r.amountFen());
+      ps.setString(4, decision.status().name());
+      ps.setString(5, decision.detail());
+      setOptionalLong(ps, 6, balanceAfter);
+      ps.setString(7, r.chargeIdempotencyKey());
+      ps.setString(8, r.reason());
+      ps.setString(9, r.requestedBy());
+      ps.setString(10, UtcDateTime.bind(now));
+      ps.executeUpdate();
+      return generatedId(ps);
+    }
+  }
+
+  private static void addRefunded(Connection c, long chargeId, long fen) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE ledger_entry SET refunded_fen = refunded_fen + ? WHERE id = ?")) {
+      ps.setLong(1, fen);
+      ps.setLong(2, chargeId);
+      ps.executeUpdate();
+    }
+  }
+
+  private static Optional<LedgerEntry> find(
+      Connection c, LedgerEntryType type, String key, boolean forUpdate) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM ledger_entry WHERE entry_type = ? AND idempotency_key = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
+      ps.setString(1, type.name());
+      ps.setString(2, key);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(entry(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static LedgerEntry entry(ResultSet rs) throws SQLException {
+    long balance = rs.getLong(8);
+    Optional<Long> balanceAfter = rs.wasNull() ? Optional.empty() : Optional.of(balance);
+    return new LedgerEntry(
+        rs.getLong(1),
+        LedgerEntryType.valueOf(rs.getString(2)),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getLong(5),
+        ChargeStatus.valueOf(rs.getString(6)),
+        rs.getString(7),
+        balanceAfter,
+        Optional.ofNullable(rs.getString(9)),
+        Optional.ofNullable(rs.getString(10)),
+        rs.getLong(11),
+        UtcDateTime.read(rs, 12));
+  }
+
+  private static void setOptionalLong(PreparedStatement ps, int index, Optional<Long> value)
+      throws SQLException {
+    if (value.isPresent()) {
+      ps.setLong(index, value.get());
+    } else {
+      ps.setNull(index, Types.BIGINT);
+    }
+  }
+
+  private static long generatedId(PreparedStatement ps) throws SQLException {
+    try (ResultSet keys = ps.getGeneratedKeys()) {
+      if (!keys.next()) {
+        throw new SQLException("no generated id");
+      }
+      return keys.getLong(1);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction and commits it, rerunning deadlock victims. */
+  private <T> T inTransaction(Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c);
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (attempt < MAX_TRANSACTION_ATTEMPTS && isTransient(e)) {
+          log.debug("ledger - rerunning a transaction after {}", e.toString());
+          continue;
+        }
+        throw new IllegalStateException("ledger - transaction failed: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static boolean isTransient(SQLException e) {
+    return e instanceof SQLTransactionRollbackException
+        || e.getErrorCode() == DEADLOCK
+        || e.getErrorCode() == LOCK_WAIT_TIMEOUT;
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      log.debug("ledger - rollback failed", e);
+    }
+  }
+}
