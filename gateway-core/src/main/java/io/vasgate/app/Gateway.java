@@ -14,9 +14,17 @@ import io.vasgate.account.EsmeAccountRepository;
 import io.vasgate.account.PasswordHasher;
 import io.vasgate.admin.AdminHttpServer;
 import io.vasgate.admin.HealthReport;
+import io.vasgate.admin.catalog.CatalogAdminApi;
+import io.vasgate.admin.catalog.CatalogAudit;
+import io.vasgate.catalog.CatalogSeedFile;
+import io.vasgate.catalog.CatalogService;
+import io.vasgate.catalog.CatalogSnapshot;
+import io.vasgate.command.reply.ReplyTemplates;
 import io.vasgate.config.GatewayConfig;
 import io.vasgate.messageid.MessageIdGenerator;
 import io.vasgate.persistence.Database;
+import io.vasgate.persistence.audit.AuditLog;
+import io.vasgate.persistence.catalog.CatalogRepository;
 import io.vasgate.server.AcceptingRequestHandler;
 import io.vasgate.server.SmppServer;
 import io.vasgate.smpp.session.SessionMetrics;
@@ -31,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +65,8 @@ public final class Gateway implements AutoCloseable {
   private final SmppServer smppServer;
   private final AdminHttpServer adminServer;
   private final InetSocketAddress smppAddress;
+  private final CatalogService catalog;
+  private final ScheduledExecutorService catalogRefresh;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Gateway(
@@ -66,7 +77,9 @@ public final class Gateway implements AutoCloseable {
       SessionRegistry sessions,
       SmppServer smppServer,
       InetSocketAddress smppAddress,
-      AdminHttpServer adminServer) {
+      AdminHttpServer adminServer,
+      CatalogService catalog,
+      ScheduledExecutorService catalogRefresh) {
     this.config = config;
     this.database = database;
     this.blockingExecutor = blockingExecutor;
@@ -75,6 +88,8 @@ public final class Gateway implements AutoCloseable {
     this.smppServer = smppServer;
     this.smppAddress = smppAddress;
     this.adminServer = adminServer;
+    this.catalog = catalog;
+    this.catalogRefresh = catalogRefresh;
   }
 
   /** Opens the configured database, then starts everything on it. */
@@ -99,6 +114,18 @@ public final class Gateway implements AutoCloseable {
       EsmeAccountRepository accounts = new EsmeAccountRepository(database.dataSource(), hasher);
       List<EsmeAccount> seeded = accounts.seed(config.accounts());
       seeded.forEach(a -> log.info("gateway - seeded ESME account '{}' ({})", a.systemId(), a.role()));
+
+      ReplyTemplates replyDefaults = ReplyTemplates.shipped();
+      CatalogRepository catalogRepository = new CatalogRepository(database.dataSource());
+      CatalogAudit catalogAudit = new CatalogAudit(new AuditLog(database.dataSource()), clock);
+      new CatalogSeedFile()
+          .seedIfEmpty(
+              config.catalog(), catalogRepository, catalogAudit.hook(CatalogAudit.SEED_ACTOR));
+      CatalogService catalog = new CatalogService(catalogRepository, replyDefaults);
+      ScheduledExecutorService catalogRefresh = CatalogService.newRefreshExecutor();
+      started.add(catalogRefresh::shutdownNow);
+      started.add(catalog);
+      catalog.startRefreshing(catalogRefresh, config.catalog().refreshInterval());
 
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(metrics);
@@ -132,10 +159,28 @@ public final class Gateway implements AutoCloseable {
 
       Gateway[] self = new Gateway[1];
       AdminHttpServer admin =
-          new AdminHttpServer(() -> self[0].health(), metrics, List.of())
+          new AdminHttpServer(
+                  () -> self[0].health(),
+                  metrics,
+                  CatalogAdminApi.routes(
+                      config.admin().users(),
+                      catalogRepository,
+                      catalogAudit,
+                      catalog,
+                      replyDefaults))
               .start(config.admin().host(), config.admin().port());
       self[0] =
-          new Gateway(config, database, blocking, metrics, sessions, smpp, smppAddress, admin);
+          new Gateway(
+              config,
+              database,
+              blocking,
+              metrics,
+              sessions,
+              smpp,
+              smppAddress,
+              admin,
+              catalog,
+              catalogRefresh);
       log.info(
           "gateway - ready: SMPP on {}:{}, admin HTTP on {}:{}",
           smppAddress.getHostString(),
@@ -180,6 +225,11 @@ public final class Gateway implements AutoCloseable {
     smpp.put("boundSessions", sessions.boundCount());
     smpp.put("sessionsByState", sessions.countByState());
     components.put("smpp", new HealthReport.Component(smppServer.isListening(), smpp));
+    Map<String, Object> catalogDetails = new LinkedHashMap<>();
+    CatalogSnapshot snapshot = catalog.snapshot();
+    catalogDetails.put("version", snapshot.version());
+    catalogDetails.put("products", snapshot.catalog().products().size());
+    components.put("catalog", new HealthReport.Component(true, catalogDetails));
     return HealthReport.of(components);
   }
 
@@ -189,6 +239,11 @@ public final class Gateway implements AutoCloseable {
 
   public int adminPort() {
     return adminServer.port();
+  }
+
+  /** The product catalog commands are resolved against; its reads never block. */
+  public CatalogService catalog() {
+    return catalog;
   }
 
   public SessionRegistry sessions() {
@@ -219,6 +274,8 @@ public final class Gateway implements AutoCloseable {
     log.info("gateway - shutting down (grace {})", config.shutdownGracePeriod());
     smppServer.stop(config.shutdownGracePeriod());
     adminServer.close();
+    catalog.close();
+    catalogRefresh.shutdownNow();
     blockingExecutor.shutdown();
     try {
       if (!blockingExecutor.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -31,6 +31,14 @@ public final class ConfigNode {
     }
   }
 
+  /**
+   * The top mapping of a YAML document other than gateway.yaml (conf/catalog.yaml), to be read with
+   * the same checks; keys are named from the top of that document.
+   */
+  public static ConfigNode root(JsonNode document) {
+    return new ConfigNode("", document);
+  }
+
   private String displayPath() {
     return path.isEmpty() ? "(root)" : path;
   }

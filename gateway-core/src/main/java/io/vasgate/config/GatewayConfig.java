@@ -1,6 +1,7 @@
 package io.vasgate.config;
 
 import io.vasgate.account.AccountSpec;
+import io.vasgate.catalog.CatalogConfig;
 import io.vasgate.persistence.DatabaseConfig;
 import java.time.Duration;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param database where the data lives
  * @param shutdownGracePeriod how long SIGTERM waits for in-flight work before closing
  * @param accounts the ESME accounts seeded into the database on first start
+ * @param catalog where the product catalog is seeded from and how often it is refreshed
  */
 public record GatewayConfig(
     int nodeId,
@@ -26,7 +28,8 @@ public record GatewayConfig(
     AdminConfig admin,
     DatabaseConfig database,
     Duration shutdownGracePeriod,
-    List<AccountSpec> accounts) {
+    List<AccountSpec> accounts,
+    CatalogConfig catalog) {
 
   public GatewayConfig {
     Objects.requireNonNull(smpp, "smpp");
@@ -34,6 +37,7 @@ public record GatewayConfig(
     Objects.requireNonNull(database, "database");
     Objects.requireNonNull(shutdownGracePeriod, "shutdown.gracePeriod");
     accounts = List.copyOf(accounts);
+    Objects.requireNonNull(catalog, "catalog");
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < accounts.size(); i++) {
       if (!ids.add(accounts.get(i).systemId())) {

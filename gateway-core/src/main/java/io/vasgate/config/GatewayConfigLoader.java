@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vasgate.account.AccountSpec;
 import io.vasgate.account.CidrRange;
 import io.vasgate.account.EsmeRole;
+import io.vasgate.catalog.CatalogConfig;
 import io.vasgate.persistence.DatabaseConfig;
 import io.vasgate.smpp.pdu.BindType;
 import java.util.ArrayList;
@@ -139,8 +140,12 @@ public final class GatewayConfigLoader {
       account.rejectUnknownKeys();
     }
 
+    ConfigNode catalogNode = root.child("catalog");
+    CatalogConfig catalog = catalogNode.build(n -> CatalogConfig.from(n, baseDir));
+    catalogNode.rejectUnknownKeys();
+
     root.rejectUnknownKeys();
-    return new GatewayConfig(nodeId, smpp, admin, database, grace, accounts);
+    return new GatewayConfig(nodeId, smpp, admin, database, grace, accounts, catalog);
   }
 
   private static AccountSpec account(ConfigNode n) {

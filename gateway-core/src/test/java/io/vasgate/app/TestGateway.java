@@ -3,6 +3,7 @@ package io.vasgate.app;
 import io.vasgate.config.GatewayConfig;
 import io.vasgate.config.GatewayConfigLoader;
 import io.vasgate.persistence.TestDatabases;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -35,7 +36,40 @@ public final class TestGateway {
           maxBinds: 1
       """;
 
+  /** Bearer token of the test gateway's OPERATOR user {@code ops}. */
+  public static final String OPERATOR_TOKEN = "ops-test-token-0123456789";
+
+  /** Bearer token of the test gateway's READ_ONLY user {@code viewer}. */
+  public static final String VIEWER_TOKEN = "viewer-test-token-0123456789";
+
+  /** Admin API users every test gateway has. */
+  public static final String ADMIN_USERS =
+      """
+        users:
+          - name: ops
+            token: %s
+            role: OPERATOR
+          - name: viewer
+            token: %s
+            role: READ_ONLY
+      """
+          .formatted(OPERATOR_TOKEN, VIEWER_TOKEN);
+
   private TestGateway() {}
+
+  /**
+   * The shipped conf/catalog.yaml, found from the module directory tests run in, so every test
+   * gateway starts with the sample catalog the README and the demo use.
+   */
+  public static Path shippedCatalog() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("conf").resolve("catalog.yaml");
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("conf/catalog.yaml not found above " + Path.of("").toAbsolutePath());
+  }
 
   /** Starts a gateway with {@code smppSettings} (YAML lines under {@code smpp:}) and the test accounts. */
   public static Gateway start(String purpose, String smppSettings) throws InterruptedException {
@@ -43,6 +77,8 @@ public final class TestGateway {
         "smpp:\n  host: 127.0.0.1\n  port: 0\n"
             + smppSettings.indent(2)
             + "admin:\n  host: 127.0.0.1\n  port: 0\n"
+            + ADMIN_USERS
+            + "catalog:\n  seedFile: \"" + shippedCatalog().toString().replace("\\", "/") + "\"\n"
             + "shutdown:\n  gracePeriod: 2s\n"
             + ACCOUNTS;
     GatewayConfig config = new GatewayConfigLoader().parse(yaml, Path.of("conf"));
