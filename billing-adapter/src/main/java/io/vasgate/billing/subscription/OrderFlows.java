@@ -1,0 +1,273 @@
+package io.vasgate.billing.subscription;
+
+import io.vasgate.billing.charging.ChargeReason;
+import io.vasgate.billing.charging.ChargeResult;
+import io.vasgate.billing.charging.ChargeStatus;
+import io.vasgate.billing.charging.MsisdnMask;
+import io.vasgate.billing.subscription.OrderChargeRepository.Claim;
+import io.vasgate.billing.subscription.OrderChargeRepository.ClaimKind;
+import io.vasgate.billing.subscription.SubscriptionOutcome.CancelledWhileCharging;
+import io.vasgate.billing.subscription.SubscriptionOutcome.ChargeFailed;
+import io.vasgate.billing.subscription.SubscriptionOutcome.ChargePending;
+import io.vasgate.billing.subscription.SubscriptionOutcome.ForOrderCharge;
+import io.vasgate.billing.subscription.SubscriptionOutcome.Subscribed;
+import io.vasgate.billing.subscription.SubscriptionRepository.Change;
+import io.vasgate.command.catalog.ChargeType;
+import io.vasgate.command.catalog.Product;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How an order becomes a subscription once the subscriber consented: the plan (trial, free, charge
+ * first), the claim of the first charge and the recording of its answer. Shared by SUBSCRIBE
+ * (products without confirmation), CONFIRM and the retry of unknown charges.
+ */
+final class OrderFlows {
+
+  /** The job name on expiries, whichever process noticed the closed window. */
+  static final String EXPIRY_JOB = "confirmation-expiry";
+
+  private static final Logger log = LoggerFactory.getLogger(OrderFlows.class);
+
+  private final ServiceContext ctx;
+
+  OrderFlows(ServiceContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * What consenting on {@code day} leads to.
+   *
+   * @param state TRIAL, ACTIVE (nothing to charge) or PENDING_CHARGE
+   * @param chargeFen the first charge when PENDING_CHARGE, else 0
+   */
+  record Plan(
+      SubscriptionState state,
+      Optional<LocalDate> trialEnd,
+      Optional<LocalDate> nextChargeDate,
+      long chargeFen) {}
+
+  /**
+   * @param priceFen the monthly price disclosed when the order was made, which the first charge is
+   *     computed from even if the catalog price changed before the confirmation
+   */
+  static Plan plan(Product product, long priceFen, LocalDate day) {
+    if (product.chargeType() == ChargeType.FREE) {
+      return new Plan(SubscriptionState.ACTIVE, Optional.empty(), Optional.empty(), 0);
+    }
+    if (product.trialDays() > 0) {
+      LocalDate trialEnd = day.plusDays(product.trialDays());
+      return new Plan(SubscriptionState.TRIAL, Optional.of(trialEnd), Optional.of(trialEnd), 0);
+    }
+    long fen = MonthlyBilling.firstMonthFen(product.firstMonthPolicy(), priceFen, day);
+    if (fen == 0) {
+      return new Plan(
+          SubscriptionState.ACTIVE,
+          Optional.empty(),
+          Optional.of(MonthlyBilling.firstOfNextMonth(day)),
+          0);
+    }
+    return new Plan(SubscriptionState.PENDING_CHARGE, Optional.empty(), Optional.empty(), fen);
+  }
+
+  /** {@code order} as the plan leaves it at {@code now}. */
+  static Subscription apply(Subscription order, Plan plan, Instant now) {
+    if (plan.state() == SubscriptionState.PENDING_CHARGE) {
+      return order.withState(SubscriptionState.PENDING_CHARGE);
+    }
+    return order.activated(plan.state(), now, plan.trialEnd(), plan.nextChargeDate());
+  }
+
+  /** The new order a consented SUBSCRIBE (no confirmation needed) stores. */
+  static NewOrder consentedOrder(
+      String msisdn, Product product, Plan plan, Optional<Long> moId, Instant now) {
+    boolean started = plan.state() != SubscriptionState.PENDING_CHARGE;
+    return new NewOrder(
+        msisdn,
+        product.code(),
+        product.servicePort(),
+        plan.state(),
+        product.priceFen(),
+        now,
+        Optional.empty(),
+        started ? Optional.of(now) : Optional.empty(),
+        plan.trialEnd(),
+        plan.nextChargeDate(),
+        moId);
+  }
+
+  /**
+   * Claims the first charge of {@code order}, which has just entered PENDING_CHARGE in the caller's
+   * transaction.
+   */
+  <T> Step<T> claimFirstCharge(
+      Connection c,
+      Subscription order,
+      Product product,
+      long amountFen,
+      Optional<Long> moId,
+      Instant now,
+      TransitionCause cause,
+      java.util.function.Function<ForOrderCharge, T> as)
+      throws SQLException {
+    OrderCharge proposed =
+        OrderCharge.attempt(
+            MonthlyBilling.orderKey(order.id()),
+            order.msisdn(),
+            product,
+            amountFen,
+            ChargeReason.ORDER,
+            Optional.of(order.id()),
+            moId,
+            now,
+            ctx.leaseEnd(now));
+    return toStep(
+        ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now)), order, product, cause, as);
+  }
+
+  /** Claims the first charge of {@code order}, PENDING_CHARGE, again: its outcome was unknown. */
+  <T> Step<T> reclaimFirstCharge(
+      Connection c,
+      Subscription order,
+      Product product,
+      Instant now,
+      TransitionCause cause,
+      java.util.function.Function<ForOrderCharge, T> as)
+      throws SQLException {
+    Claim claim =
+        ctx.charges().reclaim(c, MonthlyBilling.orderKey(order.id()), now, ctx.leaseEnd(now));
+    return toStep(claim, order, product, cause, as);
+  }
+
+  private <T> Step<T> toStep(
+      Claim claim,
+      Subscription order,
+      Product product,
+      TransitionCause cause,
+      java.util.function.Function<ForOrderCharge, T> as) {
+    if (claim.kind() == ClaimKind.IN_FLIGHT) {
+      return new Step.Done<>(as.apply(new ChargePending(Optional.of(order), product)));
+    }
+    Optional<ChargeResult> recorded =
+        claim.kind() == ClaimKind.SETTLED
+            ? Optional.of(claim.charge().recordedResult())
+            : Optional.empty();
+    OrderCharge charge = claim.charge();
+    return new Step.Send<>(
+        charge,
+        recorded,
+        result -> {
+          Step.Settled<ForOrderCharge> settled = settleFirstCharge(charge, product, result, cause);
+          return new Step.Settled<>(as.apply(settled.outcome()), settled.refund());
+        });
+  }
+
+  /**
+   * Records the answer to an order's first charge and moves the order on: ACTIVE on success,
+   * CHARGE_FAILED on a final failure, still PENDING_CHARGE when unknown. A success for an order
+   * cancelled meanwhile is claimed for refund.
+   */
+  Step.Settled<ForOrderCharge> settleFirstCharge(
+      OrderCharge charge, Product product, ChargeResult result, TransitionCause cause) {
+    Instant now = ctx.now();
+    long orderId =
+        charge
+            .subscriptionId()
+            .orElseThrow(() -> new IllegalArgumentException("not an order charge: " + charge));
+    return ctx.tx()
+        .inTransaction(
+            "settle " + charge.idempotencyKey(),
+            c -> {
+              ctx.subscriptions().lockNumber(c, charge.msisdn());
+              Subscription order =
+                  ctx.subscriptions()
+                      .findByIdForUpdate(c, orderId)
+                      .orElseThrow(() -> new IllegalStateException("no order " + orderId));
+              ChargeResult effective = result;
+              if (!ctx.charges().settle(c, charge.idempotencyKey(), result, now)) {
+                effective =
+                    ctx.charges().find(c, charge.idempotencyKey()).orElseThrow().recordedResult();
+              }
+              return applyFirstCharge(c, charge, order, product, effective, cause, now);
+            });
+  }
+
+  private Step.Settled<ForOrderCharge> applyFirstCharge(
+      Connection c,
+      OrderCharge charge,
+      Subscription order,
+      Product product,
+      ChargeResult result,
+      TransitionCause cause,
+      Instant now)
+      throws SQLException {
+    ChargeStatus status = result.status();
+    if (status == ChargeStatus.TEMPORARY_FAILURE) {
+      log.info(
+          "{} - outcome unknown for {} ({}); kept pending",
+          charge.idempotencyKey(),
+          MsisdnMask.mask(order.msisdn()),
+          result.detail());
+      return Step.Settled.of(new ChargePending(Optional.of(order), product));
+    }
+    boolean pending = order.state() == SubscriptionState.PENDING_CHARGE;
+    if (status == ChargeStatus.SUCCESS) {
+      if (pending) {
+        // The month paid is the month of consent, when the amount was set, however late the
+        // answer came.
+        LocalDate consentDay = ctx.day(charge.createdAt());
+        Subscription active =
+            order.activated(
+                SubscriptionState.ACTIVE,
+                now,
+                order.trialEnd(),
+                Optional.of(MonthlyBilling.firstOfNextMonth(consentDay)));
+        ctx.subscriptions()
+            .change(
+                c,
+                new Change(
+                    order,
+                    active,
+                    "charged "
+                        + charge.amountFen()
+                        + " fen, key "
+                        + charge.idempotencyKey()
+                        + ", transaction "
+                        + result.transactionId()),
+                cause,
+                now);
+        return Step.Settled.of(new Subscribed(active, product, charge.amountFen()));
+      }
+      if (order.state() == SubscriptionState.ACTIVE) {
+        return Step.Settled.of(new Subscribed(order, product, charge.amountFen()));
+      }
+      String why = "order " + order.id() + " was " + order.state() + " when its charge succeeded";
+      boolean claimed =
+          ctx.charges().claimRefund(c, charge.idempotencyKey(), why, now, ctx.leaseEnd(now));
+      log.warn(
+          "{} - charge for {} succeeded after the order ended ({}); refunding",
+          charge.idempotencyKey(),
+          MsisdnMask.mask(order.msisdn()),
+          order.state());
+      return new Step.Settled<>(
+          new CancelledWhileCharging(order, product),
+          claimed ? ctx.charges().find(c, charge.idempotencyKey()) : Optional.empty());
+    }
+    Subscription failed = order;
+    if (pending) {
+      failed = order.ended(SubscriptionState.CHARGE_FAILED, now);
+      ctx.subscriptions()
+          .change(
+              c,
+              new Change(order, failed, "first charge failed: " + status + " " + result.detail()),
+              cause,
+              now);
+    }
+    return Step.Settled.of(new ChargeFailed(Optional.of(failed), product, status, result.detail()));
+  }
+}

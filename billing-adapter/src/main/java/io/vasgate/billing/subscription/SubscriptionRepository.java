@@ -1,0 +1,488 @@
+package io.vasgate.billing.subscription;
+
+import static io.vasgate.billing.subscription.SqlValues.bounded;
+import static io.vasgate.billing.subscription.SqlValues.placeholders;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Orders/subscriptions and their transitions, in tables {@code subscription} and {@code
+ * subscription_transition} (migration V300). Every state change goes through {@link #change} or
+ * {@link #changeAll}, which write the transition in the same transaction, so no change goes
+ * unrecorded.
+ *
+ * <p>Methods take the caller's connection: the caller ({@link Transactions}) owns the transaction,
+ * and {@code ForUpdate} methods lock the rows they return until it ends. Lock order, everywhere:
+ * the number ({@link #lockNumber}, commands only), then subscription rows, then their {@code
+ * order_charge} rows.
+ */
+public final class SubscriptionRepository {
+
+  private static final String COLUMNS =
+      "id, msisdn, product_code, service_port, state, price_fen, created_at, confirm_deadline,"
+          + " activated_at, trial_end, next_charge_date, cancelled_at, order_mo_id";
+
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM subscription ";
+
+  private static final String INSERT =
+      "INSERT INTO subscription (msisdn, product_code, service_port, state, price_fen, created_at,"
+          + " confirm_deadline, activated_at, trial_end, next_charge_date, order_mo_id, updated_at)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static final String UPDATE =
+      "UPDATE subscription SET state = ?, confirm_deadline = ?, activated_at = ?, trial_end = ?,"
+          + " next_charge_date = ?, cancelled_at = ?, updated_at = ? WHERE id = ? AND state = ?";
+
+  private static final String INSERT_TRANSITION =
+      "INSERT INTO subscription_transition (subscription_id, msisdn, product_code, from_state,"
+          + " to_state, at, cause_mo_id, cause_job, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  private static final String LOCK_NUMBER =
+      "INSERT INTO subscription_number_lock (msisdn) VALUES (?)"
+          + " ON DUPLICATE KEY UPDATE msisdn = VALUES(msisdn)";
+
+  private static final String LIVE_FOR_UPDATE =
+      SELECT + "WHERE msisdn = ? AND live_product = ? FOR UPDATE";
+
+  private static final String LIVE = SELECT + "WHERE msisdn = ? AND live_product = ?";
+
+  private static final String PENDING_ON_PORT_FOR_UPDATE =
+      SELECT
+          + "WHERE msisdn = ? AND service_port = ?"
+          + " AND state IN ('PENDING_CONFIRMATION', 'PENDING_CHARGE') ORDER BY id DESC FOR UPDATE";
+
+  private static final String LATEST_EXPIRED_ON_PORT =
+      SELECT
+          + "WHERE msisdn = ? AND service_port = ? AND state = 'EXPIRED' AND confirm_deadline > ?"
+          + " ORDER BY id DESC LIMIT 1";
+
+  private static final String LIVE_ON_PORT_FOR_UPDATE =
+      SELECT
+          + "WHERE msisdn = ? AND service_port = ? AND live_product IS NOT NULL"
+          + " ORDER BY id FOR UPDATE";
+
+  private static final String SUBSCRIBED =
+      SELECT + "WHERE msisdn = ? AND state IN ('TRIAL', 'ACTIVE', 'SUSPENDED') ORDER BY id";
+
+  private static final String BY_ID_FOR_UPDATE = SELECT + "WHERE id = ? FOR UPDATE";
+
+  private static final String ALL_OF = SELECT + "WHERE msisdn = ? ORDER BY id";
+
+  private static final String EXPIRED_PENDING_FOR_UPDATE =
+      SELECT
+          + "WHERE state = 'PENDING_CONFIRMATION' AND confirm_deadline <= ?"
+          + " ORDER BY confirm_deadline, id LIMIT ? FOR UPDATE SKIP LOCKED";
+
+  private static final String DUE_FOR_UPDATE =
+      SELECT
+          + "WHERE state IN ('TRIAL', 'ACTIVE') AND next_charge_date <= ? AND id > ?"
+          + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+
+  private static final String TO_REMIND_FOR_UPDATE =
+      SELECT
+          + "WHERE state IN ('TRIAL', 'ACTIVE') AND next_charge_date > ? AND next_charge_date <= ?"
+          + " AND (reminded_for IS NULL OR reminded_for <> next_charge_date) AND id > ?"
+          + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+
+  private static final String MARK_REMINDED =
+      "UPDATE subscription SET reminded_for = next_charge_date WHERE id = ?";
+
+  private static final String ADVANCE =
+      "UPDATE subscription SET next_charge_date = ?, updated_at = ?"
+          + " WHERE id = ? AND state = 'ACTIVE' AND next_charge_date = ?";
+
+  private static final String OF_PRODUCT_FOR_UPDATE =
+      SELECT + "WHERE product_code = ? AND state = ? AND id > ? ORDER BY id LIMIT ? FOR UPDATE";
+
+  private static final String TRANSITIONS_OF =
+      "SELECT id, subscription_id, msisdn, product_code, from_state, to_state, at, cause_mo_id,"
+          + " cause_job, detail FROM subscription_transition WHERE msisdn = ? ORDER BY at, id";
+
+  /** MySQL/MariaDB ER_DUP_ENTRY. */
+  private static final int ER_DUP_ENTRY = 1062;
+
+  /** A change of one row: {@code before} as locked, {@code after} as it is to be stored. */
+  public record Change(Subscription before, Subscription after, String detail) {
+    public Change {
+      Objects.requireNonNull(before, "before");
+      Objects.requireNonNull(after, "after");
+      Objects.requireNonNull(detail, "detail");
+      if (before.id() != after.id()) {
+        throw new IllegalArgumentException("a change cannot change the id");
+      }
+      if (before.state() != after.state() && !before.state().canMoveTo(after.state())) {
+        throw new IllegalStateException(
+            "subscription "
+                + before.id()
+                + " cannot move from "
+                + before.state()
+                + " to "
+                + after.state());
+      }
+    }
+  }
+
+  /**
+   * Locks {@code msisdn} for the rest of the transaction: the first statement of every command's
+   * transaction, so that one number's commands queue instead of deadlocking (a duplicate-key check
+   * takes a shared lock that two duplicates would then both try to upgrade). Jobs, which lock
+   * subscription rows with SKIP LOCKED, never take it, so lock order stays number, subscription,
+   * charge.
+   */
+  public void lockNumber(Connection c, String msisdn) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(LOCK_NUMBER)) {
+      ps.setString(1, msisdn);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Stores a new order and its creating transition.
+   *
+   * @param order the row to store; its id is ignored (a placeholder), the database assigns one
+   * @return the stored order, or empty if the number already holds a live row for the product
+   */
+  public Optional<Subscription> insert(
+      Connection c, NewOrder order, TransitionCause cause, String detail) throws SQLException {
+    long id;
+    try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, order.msisdn());
+      ps.setString(2, order.productCode());
+      ps.setString(3, order.servicePort());
+      ps.setString(4, order.state().name());
+      ps.setLong(5, order.priceFen());
+      SqlValues.setInstant(ps, 6, order.createdAt());
+      SqlValues.setInstant(ps, 7, order.confirmDeadline());
+      SqlValues.setInstant(ps, 8, order.activatedAt());
+      SqlValues.setDate(ps, 9, order.trialEnd());
+      SqlValues.setDate(ps, 10, order.nextChargeDate());
+      SqlValues.setLong(ps, 11, order.orderMoId());
+      SqlValues.setInstant(ps, 12, order.createdAt());
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+    } catch (SQLException e) {
+      if (e.getErrorCode() == ER_DUP_ENTRY) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    Subscription stored = order.withId(id);
+    try (PreparedStatement ps = c.prepareStatement(INSERT_TRANSITION)) {
+      bindTransition(
+          ps, stored, Optional.empty(), stored.state(), order.createdAt(), cause, detail);
+      ps.executeUpdate();
+    }
+    return Optional.of(stored);
+  }
+
+  /** The number's live row for the product, locked. */
+  public Optional<Subscription> findLiveForUpdate(Connection c, String msisdn, String productCode)
+      throws SQLException {
+    return one(c, LIVE_FOR_UPDATE, msisdn, productCode);
+  }
+
+  /** The number's live row for the product, not locked. */
+  public Optional<Subscription> findLive(Connection c, String msisdn, String productCode)
+      throws SQLException {
+    return one(c, LIVE, msisdn, productCode);
+  }
+
+  /** Orders awaiting confirmation or their first charge on {@code port}, newest first, locked. */
+  public List<Subscription> findPendingOnPortForUpdate(Connection c, String msisdn, String port)
+      throws SQLException {
+    return list(c, PENDING_ON_PORT_FOR_UPDATE, msisdn, port);
+  }
+
+  /** The newest order on {@code port} that expired with a deadline after {@code since}. */
+  public Optional<Subscription> findLatestExpiredOnPort(
+      Connection c, String msisdn, String port, Instant since) throws SQLException {
+    return one(c, LATEST_EXPIRED_ON_PORT, msisdn, port, since);
+  }
+
+  /** Every live row of the number on {@code port}, oldest first, locked. */
+  public List<Subscription> findLiveOnPortForUpdate(Connection c, String msisdn, String port)
+      throws SQLException {
+    return list(c, LIVE_ON_PORT_FOR_UPDATE, msisdn, port);
+  }
+
+  /** What the number holds (trial, active, suspended), oldest first: the {@code 0000} list. */
+  public List<Subscription> findSubscribed(Connection c, String msisdn) throws SQLException {
+    return list(c, SUBSCRIBED, msisdn);
+  }
+
+  /** The rows with these ids that belong to {@code msisdn}, locked. */
+  public List<Subscription> findByIdsForUpdate(Connection c, String msisdn, Collection<Long> ids)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    String sql =
+        SELECT
+            + "WHERE msisdn = ? AND id IN ("
+            + placeholders(ids.size())
+            + ") ORDER BY id FOR UPDATE";
+    List<Object> args = new ArrayList<>();
+    args.add(msisdn);
+    args.addAll(ids);
+    return list(c, sql, args.toArray());
+  }
+
+  /** The row {@code id}, locked. */
+  public Optional<Subscription> findByIdForUpdate(Connection c, long id) throws SQLException {
+    return one(c, BY_ID_FOR_UPDATE, id);
+  }
+
+  /** Every row of the number, oldest first. */
+  public List<Subscription> findAllOf(Connection c, String msisdn) throws SQLException {
+    return list(c, ALL_OF, msisdn);
+  }
+
+  /**
+   * Orders whose confirmation window closed by {@code now}, locked; rows another process holds are
+   * skipped.
+   */
+  public List<Subscription> findExpiredPendingForUpdate(Connection c, Instant now, int limit)
+      throws SQLException {
+    return list(c, EXPIRED_PENDING_FOR_UPDATE, now, limit);
+  }
+
+  /**
+   * Trials and active subscriptions with a charge due on or before {@code today} and an id after
+   * {@code afterId}, in id order, locked; rows another process holds are skipped.
+   */
+  public List<Subscription> findDueForUpdate(Connection c, LocalDate today, long afterId, int limit)
+      throws SQLException {
+    return list(c, DUE_FOR_UPDATE, today, afterId, limit);
+  }
+
+  /**
+   * Trials and active subscriptions with a charge due after {@code today} and up to {@code horizon}
+   * that no reminder was sent for yet, in id order, locked (others skipped).
+   */
+  public List<Subscription> findToRemindForUpdate(
+      Connection c, LocalDate today, LocalDate horizon, long afterId, int limit)
+      throws SQLException {
+    return list(c, TO_REMIND_FOR_UPDATE, today, horizon, afterId, limit);
+  }
+
+  /** Records that the reminder for each row's current next charge date was sent. */
+  public void markReminded(Connection c, Collection<Long> ids) throws SQLException {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(MARK_REMINDED)) {
+      for (long id : ids) {
+        ps.setLong(1, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Moves the next charge of an active subscription from {@code due} to {@code next} (a renewal was
+   * paid; not a state change).
+   *
+   * @return false if the row is no longer active with that due date
+   */
+  public boolean advanceNextCharge(Connection c, long id, LocalDate due, LocalDate next, Instant at)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
+      SqlValues.setDate(ps, 1, next);
+      SqlValues.setInstant(ps, 2, at);
+      ps.setLong(3, id);
+      SqlValues.setDate(ps, 4, due);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Rows of {@code productCode} in {@code state} after {@code afterId}, in id order, locked. */
+  public List<Subscription> findOfProductForUpdate(
+      Connection c, String productCode, SubscriptionState state, long afterId, int limit)
+      throws SQLException {
+    return list(c, OF_PRODUCT_FOR_UPDATE, productCode, state.name(), afterId, limit);
+  }
+
+  /**
+   * Stores {@code change} and its transition.
+   *
+   * @throws IllegalStateException if the row is no longer in the state the change starts from
+   *     (callers hold the row lock, so this is a bug)
+   */
+  public void change(Connection c, Change change, TransitionCause cause, Instant at)
+      throws SQLException {
+    changeAll(c, List.of(change), cause, at);
+  }
+
+  /** Stores every change and its transition, two round trips however many. */
+  public void changeAll(Connection c, List<Change> changes, TransitionCause cause, Instant at)
+      throws SQLException {
+    if (changes.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
+      for (Change change : changes) {
+        Subscription s = change.after();
+        ps.setString(1, s.state().name());
+        SqlValues.setInstant(ps, 2, s.confirmDeadline());
+        SqlValues.setInstant(ps, 3, s.activatedAt());
+        SqlValues.setDate(ps, 4, s.trialEnd());
+        SqlValues.setDate(ps, 5, s.nextChargeDate());
+        SqlValues.setInstant(ps, 6, s.cancelledAt());
+        SqlValues.setInstant(ps, 7, at);
+        ps.setLong(8, s.id());
+        ps.setString(9, change.before().state().name());
+        ps.addBatch();
+      }
+      int[] counts = ps.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 0) {
+          Change failed = changes.get(i);
+          throw new IllegalStateException(
+              "subscription "
+                  + failed.before().id()
+                  + " is no longer "
+                  + failed.before().state()
+                  + "; was it changed without its lock?");
+        }
+      }
+    }
+    List<Change> transitions =
+        changes.stream().filter(ch -> ch.before().state() != ch.after().state()).toList();
+    if (transitions.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement(INSERT_TRANSITION)) {
+      for (Change change : transitions) {
+        bindTransition(
+            ps,
+            change.after(),
+            Optional.of(change.before().state()),
+            change.after().state(),
+            at,
+            cause,
+            change.detail());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Every transition of the number's rows, in the order they happened. */
+  public List<StateTransition> transitionsOf(Connection c, String msisdn) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(TRANSITIONS_OF)) {
+      ps.setString(1, msisdn);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<StateTransition> result = new ArrayList<>();
+        while (rs.next()) {
+          String from = rs.getString("from_state");
+          Optional<Long> mo = SqlValues.optionalLong(rs, "cause_mo_id");
+          TransitionCause cause =
+              mo.isPresent()
+                  ? new TransitionCause.Mo(mo.get())
+                  : new TransitionCause.Job(rs.getString("cause_job"));
+          result.add(
+              new StateTransition(
+                  rs.getLong("id"),
+                  rs.getLong("subscription_id"),
+                  rs.getString("msisdn"),
+                  rs.getString("product_code"),
+                  from == null ? Optional.empty() : Optional.of(SubscriptionState.valueOf(from)),
+                  SubscriptionState.valueOf(rs.getString("to_state")),
+                  SqlValues.instant(rs, "at"),
+                  cause,
+                  rs.getString("detail")));
+        }
+        return result;
+      }
+    }
+  }
+
+  private static void bindTransition(
+      PreparedStatement ps,
+      Subscription s,
+      Optional<SubscriptionState> from,
+      SubscriptionState to,
+      Instant at,
+      TransitionCause cause,
+      String detail)
+      throws SQLException {
+    ps.setLong(1, s.id());
+    ps.setString(2, s.msisdn());
+    ps.setString(3, s.productCode());
+    if (from.isPresent()) {
+      ps.setString(4, from.get().name());
+    } else {
+      ps.setNull(4, Types.VARCHAR);
+    }
+    ps.setString(5, to.name());
+    SqlValues.setInstant(ps, 6, at);
+    if (cause instanceof TransitionCause.Mo mo) {
+      ps.setLong(7, mo.moId());
+      ps.setNull(8, Types.VARCHAR);
+    } else {
+      ps.setNull(7, Types.BIGINT);
+      ps.setString(8, ((TransitionCause.Job) cause).name());
+    }
+    ps.setString(9, bounded(detail, StateTransition.MAX_DETAIL_LENGTH));
+  }
+
+  private static Optional<Subscription> one(Connection c, String sql, Object... args)
+      throws SQLException {
+    List<Subscription> rows = list(c, sql, args);
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+  }
+
+  private static List<Subscription> list(Connection c, String sql, Object... args)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        Object arg = args[i];
+        if (arg instanceof Instant instant) {
+          SqlValues.setInstant(ps, i + 1, instant);
+        } else {
+          ps.setObject(i + 1, arg);
+        }
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Subscription> rows = new ArrayList<>();
+        while (rs.next()) {
+          rows.add(map(rs));
+        }
+        return rows;
+      }
+    }
+  }
+
+  private static Subscription map(ResultSet rs) throws SQLException {
+    return new Subscription(
+        rs.getLong("id"),
+        rs.getString("msisdn"),
+        rs.getString("product_code"),
+        rs.getString("service_port"),
+        SubscriptionState.valueOf(rs.getString("state")),
+        rs.getLong("price_fen"),
+        SqlValues.instant(rs, "created_at"),
+        SqlValues.optionalInstant(rs, "confirm_deadline"),
+        SqlValues.optionalInstant(rs, "activated_at"),
+        SqlValues.optionalDate(rs, "trial_end"),
+        SqlValues.optionalDate(rs, "next_charge_date"),
+        SqlValues.optionalInstant(rs, "cancelled_at"),
+        SqlValues.optionalLong(rs, "order_mo_id"));
+  }
+}

@@ -1,0 +1,104 @@
+package io.vasgate.billing.subscription;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs units of repository work in one database transaction each, retrying those the database
+ * aborted to break a deadlock or a lock wait: concurrent duplicate commands for one number contend
+ * for the same rows, and InnoDB resolves that by aborting one of them.
+ *
+ * <p>Blocking: call from a thread that may block.
+ */
+public final class Transactions {
+
+  /** Attempts of a transaction the database aborted before giving up. */
+  public static final int MAX_ATTEMPTS = 3;
+
+  /** MySQL/MariaDB ER_LOCK_WAIT_TIMEOUT. */
+  private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+
+  /** MySQL/MariaDB ER_LOCK_DEADLOCK. */
+  private static final int ER_LOCK_DEADLOCK = 1213;
+
+  private static final Logger log = LoggerFactory.getLogger(Transactions.class);
+
+  private final DataSource dataSource;
+
+  public Transactions(DataSource dataSource) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+  }
+
+  /** Repository work on one connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in a transaction and commits it; rolls back if it throws.
+   *
+   * @param what names the work in errors and logs
+   * @throws SubscriptionStoreException if the database fails, or keeps aborting the transaction
+   */
+  public <T> T inTransaction(String what, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException | Error e) {
+          rollbackQuietly(c, what);
+          throw e;
+        } finally {
+          c.setAutoCommit(true);
+        }
+      } catch (SQLException e) {
+        if (isTransient(e) && attempt < MAX_ATTEMPTS) {
+          log.debug(
+              "{} - transaction aborted ({}), attempt {} again",
+              what,
+              e.getErrorCode(),
+              attempt + 1);
+          continue;
+        }
+        throw new SubscriptionStoreException(what + " failed", e);
+      }
+    }
+  }
+
+  /** Runs {@code work} without a transaction: each statement commits on its own. */
+  public <T> T autoCommit(String what, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new SubscriptionStoreException(what + " failed", e);
+    }
+  }
+
+  private static boolean isTransient(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && (sql.getErrorCode() == ER_LOCK_DEADLOCK
+              || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT
+              || "40001".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void rollbackQuietly(Connection c, String what) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      log.warn("{} - rollback failed", what, e);
+    }
+  }
+}
