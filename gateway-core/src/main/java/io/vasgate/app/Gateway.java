@@ -25,7 +25,9 @@ import io.vasgate.messageid.MessageIdGenerator;
 import io.vasgate.persistence.Database;
 import io.vasgate.persistence.audit.AuditLog;
 import io.vasgate.persistence.catalog.CatalogRepository;
+import io.vasgate.pipeline.CommandPipeline;
 import io.vasgate.server.AcceptingRequestHandler;
+import io.vasgate.server.RoleRoutingHandler;
 import io.vasgate.server.SmppServer;
 import io.vasgate.smpp.session.SessionMetrics;
 import io.vasgate.smpp.session.SessionRegistry;
@@ -59,37 +61,40 @@ public final class Gateway implements AutoCloseable {
 
   private final GatewayConfig config;
   private final Database database;
-  private final ExecutorService blockingExecutor;
   private final PrometheusMeterRegistry metrics;
   private final SessionRegistry sessions;
   private final SmppServer smppServer;
   private final AdminHttpServer adminServer;
   private final InetSocketAddress smppAddress;
   private final CatalogService catalog;
-  private final ScheduledExecutorService catalogRefresh;
+  private final CommandPipeline pipeline;
+
+  /** Everything else started, in start order; closed in reverse after SMPP and HTTP stop. */
+  private final List<AutoCloseable> resources;
+
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Gateway(
       GatewayConfig config,
       Database database,
-      ExecutorService blockingExecutor,
       PrometheusMeterRegistry metrics,
       SessionRegistry sessions,
       SmppServer smppServer,
       InetSocketAddress smppAddress,
       AdminHttpServer adminServer,
       CatalogService catalog,
-      ScheduledExecutorService catalogRefresh) {
+      CommandPipeline pipeline,
+      List<AutoCloseable> resources) {
     this.config = config;
     this.database = database;
-    this.blockingExecutor = blockingExecutor;
     this.metrics = metrics;
     this.sessions = sessions;
     this.smppServer = smppServer;
     this.smppAddress = smppAddress;
     this.adminServer = adminServer;
     this.catalog = catalog;
-    this.catalogRefresh = catalogRefresh;
+    this.pipeline = pipeline;
+    this.resources = resources;
   }
 
   /** Opens the configured database, then starts everything on it. */
@@ -108,7 +113,7 @@ public final class Gateway implements AutoCloseable {
     started.add(database);
     try {
       ExecutorService blocking = blockingExecutor(config.database().maximumPoolSize());
-      started.add(blocking::shutdownNow);
+      started.add(() -> shutdown(blocking));
 
       PasswordHasher hasher = new PasswordHasher();
       EsmeAccountRepository accounts = new EsmeAccountRepository(database.dataSource(), hasher);
@@ -143,12 +148,25 @@ public final class Gateway implements AutoCloseable {
               clock,
               BindAuthenticator.DEFAULT_ACCOUNT_CACHE_TTL);
       SessionRegistry sessions = new SessionRegistry();
+      // One generator per process: two with the same node id could hand out the same id.
+      MessageIdGenerator messageIds = new MessageIdGenerator(config.nodeId(), clock);
+      CommandPipeline pipeline =
+          CommandPipeline.start(
+              config.pipeline(),
+              database.dataSource(),
+              catalog::catalog,
+              catalog::templates,
+              sessions,
+              messageIds,
+              blocking);
+      started.add(pipeline);
       SessionServices services =
           new SessionServices(
               config.smpp(),
               SERVER_SYSTEM_ID,
               authenticator,
-              new AcceptingRequestHandler(new MessageIdGenerator(config.nodeId(), clock)),
+              new RoleRoutingHandler(
+                  pipeline.ingress(), new AcceptingRequestHandler(messageIds)),
               sessions,
               new SessionMetrics(metrics, sessions),
               new AccountThrottles(System::nanoTime),
@@ -169,18 +187,20 @@ public final class Gateway implements AutoCloseable {
                       catalog,
                       replyDefaults))
               .start(config.admin().host(), config.admin().port());
+      // From here on close() stops the SMPP server first, on its own.
+      started.remove(smpp);
       self[0] =
           new Gateway(
               config,
               database,
-              blocking,
               metrics,
               sessions,
               smpp,
               smppAddress,
               admin,
               catalog,
-              catalogRefresh);
+              pipeline,
+              started);
       log.info(
           "gateway - ready: SMPP on {}:{}, admin HTTP on {}:{}",
           smppAddress.getHostString(),
@@ -197,6 +217,13 @@ public final class Gateway implements AutoCloseable {
         }
       }
       throw e;
+    }
+  }
+
+  private static void shutdown(ExecutorService executor) throws InterruptedException {
+    executor.shutdown();
+    if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+      executor.shutdownNow();
     }
   }
 
@@ -246,6 +273,11 @@ public final class Gateway implements AutoCloseable {
     return catalog;
   }
 
+  /** The handset command pipeline: MO ingress, subscriptions, replies. */
+  public CommandPipeline pipeline() {
+    return pipeline;
+  }
+
   public SessionRegistry sessions() {
     return sessions;
   }
@@ -274,18 +306,13 @@ public final class Gateway implements AutoCloseable {
     log.info("gateway - shutting down (grace {})", config.shutdownGracePeriod());
     smppServer.stop(config.shutdownGracePeriod());
     adminServer.close();
-    catalog.close();
-    catalogRefresh.shutdownNow();
-    blockingExecutor.shutdown();
-    try {
-      if (!blockingExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
-        blockingExecutor.shutdownNow();
+    for (int i = resources.size() - 1; i >= 0; i--) {
+      try {
+        resources.get(i).close();
+      } catch (Exception e) {
+        log.warn("gateway - {} did not close cleanly", resources.get(i), e);
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      blockingExecutor.shutdownNow();
     }
-    database.close();
     metrics.close();
     log.info("gateway - stopped");
   }

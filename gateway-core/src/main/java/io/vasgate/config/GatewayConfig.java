@@ -2,6 +2,7 @@ package io.vasgate.config;
 
 import io.vasgate.account.AccountSpec;
 import io.vasgate.catalog.CatalogConfig;
+import io.vasgate.pipeline.PipelineConfig;
 import io.vasgate.persistence.DatabaseConfig;
 import java.time.Duration;
 import java.util.HashSet;
@@ -21,6 +22,7 @@ import java.util.Set;
  * @param shutdownGracePeriod how long SIGTERM waits for in-flight work before closing
  * @param accounts the ESME accounts seeded into the database on first start
  * @param catalog where the product catalog is seeded from and how often it is refreshed
+ * @param pipeline how handset commands are taken in and answered
  */
 public record GatewayConfig(
     int nodeId,
@@ -29,7 +31,8 @@ public record GatewayConfig(
     DatabaseConfig database,
     Duration shutdownGracePeriod,
     List<AccountSpec> accounts,
-    CatalogConfig catalog) {
+    CatalogConfig catalog,
+    PipelineConfig pipeline) {
 
   public GatewayConfig {
     Objects.requireNonNull(smpp, "smpp");
@@ -38,6 +41,7 @@ public record GatewayConfig(
     Objects.requireNonNull(shutdownGracePeriod, "shutdown.gracePeriod");
     accounts = List.copyOf(accounts);
     Objects.requireNonNull(catalog, "catalog");
+    Objects.requireNonNull(pipeline, "pipeline");
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < accounts.size(); i++) {
       if (!ids.add(accounts.get(i).systemId())) {

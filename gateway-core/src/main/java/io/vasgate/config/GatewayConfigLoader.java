@@ -9,6 +9,7 @@ import io.vasgate.account.AccountSpec;
 import io.vasgate.account.CidrRange;
 import io.vasgate.account.EsmeRole;
 import io.vasgate.catalog.CatalogConfig;
+import io.vasgate.pipeline.PipelineConfig;
 import io.vasgate.persistence.DatabaseConfig;
 import io.vasgate.smpp.pdu.BindType;
 import java.util.ArrayList;
@@ -144,8 +145,40 @@ public final class GatewayConfigLoader {
     CatalogConfig catalog = catalogNode.build(n -> CatalogConfig.from(n, baseDir));
     catalogNode.rejectUnknownKeys();
 
+    ConfigNode pipelineNode = root.child("pipeline");
+    PipelineConfig pipeline = pipelineNode.build(GatewayConfigLoader::pipeline);
+    pipelineNode.rejectUnknownKeys();
+
     root.rejectUnknownKeys();
-    return new GatewayConfig(nodeId, smpp, admin, database, grace, accounts, catalog);
+    return new GatewayConfig(nodeId, smpp, admin, database, grace, accounts, catalog, pipeline);
+  }
+
+  private static PipelineConfig pipeline(ConfigNode n) {
+    PipelineConfig d = PipelineConfig.defaults();
+    String status = n.string("temporaryFailureStatus", "ESME_RX_T_APPN").trim();
+    int code =
+        switch (status.toUpperCase(Locale.ROOT)) {
+          case "ESME_RX_T_APPN", "0X64" -> PipelineConfig.RX_T_APPN;
+          case "ESME_RSYSERR", "0X08", "0X8" -> PipelineConfig.RSYSERR;
+          default ->
+              throw new ConfigException(
+                  "pipeline.temporaryFailureStatus",
+                  "must be ESME_RX_T_APPN or ESME_RSYSERR but was '" + status + "'");
+        };
+    String zone = n.string("zone", d.zone().getId());
+    java.time.ZoneId zoneId;
+    try {
+      zoneId = java.time.ZoneId.of(zone);
+    } catch (java.time.DateTimeException e) {
+      throw new ConfigException("pipeline.zone", "is not a time zone: '" + zone + "'");
+    }
+    return new PipelineConfig(
+        code,
+        n.duration("dedupWindow", d.dedupWindow(), Duration.ofSeconds(1), Duration.ofDays(1)),
+        n.duration(
+            "reassemblyTimeout", d.reassemblyTimeout(), Duration.ofSeconds(1), Duration.ofHours(1)),
+        n.integer("journalBatch", d.journalBatch(), 1, 10_000),
+        zoneId);
   }
 
   private static AccountSpec account(ConfigNode n) {

@@ -152,4 +152,29 @@ class GatewayConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage("accounts[0].password: is required");
   }
+
+  @Test
+  void pipelineDefaultsAnswerTemporaryErrorsWithRxTAppn() {
+    GatewayConfig config = loader.parse("", Path.of("conf"));
+    assertThat(config.pipeline().temporaryFailureStatus()).isEqualTo(0x64);
+    assertThat(config.pipeline().dedupWindow()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.pipeline().zone().getId()).isEqualTo("Asia/Shanghai");
+  }
+
+  @Test
+  void pipelineSettingsAreReadAndCheckedByName() {
+    GatewayConfig config =
+        loader.parse(
+            "pipeline:\n  temporaryFailureStatus: ESME_RSYSERR\n  dedupWindow: 30s\n",
+            Path.of("conf"));
+    assertThat(config.pipeline().temporaryFailureStatus()).isEqualTo(0x08);
+    assertThat(config.pipeline().dedupWindow()).isEqualTo(Duration.ofSeconds(30));
+    assertThatThrownBy(
+            () -> loader.parse("pipeline:\n  temporaryFailureStatus: ESME_ROK\n", Path.of("conf")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("pipeline.temporaryFailureStatus");
+    assertThatThrownBy(() -> loader.parse("pipeline:\n  zone: Mars/Base\n", Path.of("conf")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("pipeline.zone");
+  }
 }

@@ -1,0 +1,167 @@
+package io.vasgate.pipeline;
+
+import io.vasgate.billing.cdr.CdrRecordingChargingGateway;
+import io.vasgate.billing.cdr.CdrRepository;
+import io.vasgate.billing.charging.ChargingGateway;
+import io.vasgate.billing.charging.ledger.LedgerChargingGateway;
+import io.vasgate.billing.charging.ledger.LedgerRepository;
+import io.vasgate.billing.subscription.SubscriptionConfig;
+import io.vasgate.billing.subscription.SubscriptionService;
+import io.vasgate.command.catalog.Catalog;
+import io.vasgate.command.parse.CommandParser;
+import io.vasgate.command.reply.ReplyTemplates;
+import io.vasgate.message.MessageJournal;
+import io.vasgate.messageid.MessageIdGenerator;
+import io.vasgate.smpp.session.SessionRegistry;
+import io.vasgate.smpp.session.SmppRequestHandler;
+import io.vasgate.sms.MessageSplitter;
+import io.vasgate.sms.ReassemblyConfig;
+import io.vasgate.sms.Reassembler;
+import io.vasgate.sms.SmsCharset;
+import java.time.Clock;
+import java.time.InstantSource;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The handset command pipeline, assembled: MO ingress, the message journal, reassembly, parsing,
+ * subscriptions over the charging SPI (the internal ledger, with CDRs), replies, and the
+ * housekeeping jobs that keep pending orders and charges moving.
+ */
+public final class CommandPipeline implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandPipeline.class);
+
+  private final MessageJournal journal;
+  private final ScheduledExecutorService jobs;
+  private final MoIngressHandler ingress;
+  private final SubscriptionService subscriptions;
+
+  private CommandPipeline(
+      MessageJournal journal,
+      ScheduledExecutorService jobs,
+      MoIngressHandler ingress,
+      SubscriptionService subscriptions) {
+    this.journal = journal;
+    this.jobs = jobs;
+    this.ingress = ingress;
+    this.subscriptions = subscriptions;
+  }
+
+  /**
+   * Builds the pipeline and starts its jobs.
+   *
+   * @param blocking runs JDBC and charging work
+   */
+  public static CommandPipeline start(
+      PipelineConfig config,
+      DataSource dataSource,
+      Supplier<Catalog> catalog,
+      Supplier<ReplyTemplates> templates,
+      SessionRegistry sessions,
+      MessageIdGenerator messageIds,
+      ExecutorService blocking) {
+    Clock clock = Clock.system(config.zone());
+    InstantSource instants = clock;
+    MessageJournal journal =
+        new MessageJournal(dataSource, config.journalBatch(), config.dedupWindow());
+    ChargingGateway charging =
+        new CdrRecordingChargingGateway(
+            new LedgerChargingGateway(new LedgerRepository(dataSource), blocking, instants),
+            new CdrRepository(dataSource),
+            blocking,
+            instants);
+    SubscriptionService subscriptions =
+        new SubscriptionService(
+            dataSource,
+            charging,
+            code -> catalog.get().product(code),
+            clock,
+            blocking,
+            SubscriptionConfig.defaults(config.zone()));
+    ReplySender replies =
+        new ReplySender(
+            sessions, new MessageSplitter(SmsCharset.STANDARD), messageIds, journal, instants);
+    CommandProcessor processor =
+        new CommandProcessor(
+            catalog,
+            templates,
+            new CommandParser(),
+            subscriptions,
+            new ReplyComposer(),
+            replies,
+            journal,
+            instants);
+    Reassembler reassembler =
+        new Reassembler(
+            new ReassemblyConfig(
+                config.reassemblyTimeout(),
+                ReassemblyConfig.DEFAULT_MAX_PENDING_GROUPS,
+                255,
+                ReassemblyConfig.DEFAULT_MAX_PART_OCTETS),
+            System::nanoTime,
+            expired ->
+                log.warn(
+                    "pipeline - long MO with reference {} incomplete after {}: parts {} of {}"
+                        + " never arrived",
+                    expired.key().reference(),
+                    config.reassemblyTimeout(),
+                    expired.missingSequences(),
+                    expired.key().total()));
+    MoIngressHandler ingress =
+        new MoIngressHandler(
+            journal,
+            messageIds,
+            instants,
+            reassembler,
+            SmsCharset.STANDARD,
+            processor,
+            blocking,
+            config.temporaryFailureStatus());
+    ScheduledExecutorService jobs =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "pipeline-jobs");
+              t.setDaemon(true);
+              return t;
+            });
+    jobs.scheduleWithFixedDelay(reassembler::expireOverdue, 1, 1, TimeUnit.SECONDS);
+    jobs.scheduleWithFixedDelay(
+        () -> logFailure("expire pending orders", subscriptions.expirePending(clock.instant())),
+        30,
+        60,
+        TimeUnit.SECONDS);
+    return new CommandPipeline(journal, jobs, ingress, subscriptions);
+  }
+
+  private static void logFailure(String job, java.util.concurrent.CompletableFuture<?> run) {
+    run.whenComplete(
+        (done, err) -> {
+          if (err != null) {
+            log.error("pipeline - {} failed", job, err);
+          }
+        });
+  }
+
+  /** The SMPP seam for MO-source accounts. */
+  public SmppRequestHandler ingress() {
+    return ingress;
+  }
+
+  public SubscriptionService subscriptions() {
+    return subscriptions;
+  }
+
+  /** Stops the jobs, then writes what the journal still holds. */
+  @Override
+  public void close() {
+    jobs.shutdownNow();
+    journal.close();
+  }
+}

@@ -1,0 +1,204 @@
+package io.vasgate.pipeline;
+
+import io.vasgate.billing.charging.MsisdnMask;
+import io.vasgate.billing.subscription.MoRef;
+import io.vasgate.billing.subscription.SubscriptionService;
+import io.vasgate.command.catalog.Catalog;
+import io.vasgate.command.catalog.ChargeType;
+import io.vasgate.command.catalog.Product;
+import io.vasgate.command.parse.CommandParser;
+import io.vasgate.command.parse.DidYouMean;
+import io.vasgate.command.parse.ParseError;
+import io.vasgate.command.parse.ParseResult;
+import io.vasgate.command.parse.Parsed;
+import io.vasgate.command.reply.RenderedReply;
+import io.vasgate.command.reply.ReplyTemplates;
+import io.vasgate.command.shortcode.ShortCode;
+import io.vasgate.message.MessageJournal;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Understands a handset's command and acts on it: parse against the current catalog, apply it to
+ * the subscriber's subscriptions (where money may move), answer in the service number's words,
+ * and record what the MO turned out to be.
+ */
+public final class CommandProcessor implements CommandSink {
+
+  private static final Logger log = LoggerFactory.getLogger(CommandProcessor.class);
+
+  /** The channel recorded as the proof of consent's origin. */
+  static final String CHANNEL = "SMS";
+
+  private final Supplier<Catalog> catalog;
+  private final Supplier<ReplyTemplates> templates;
+  private final CommandParser parser;
+  private final SubscriptionService subscriptions;
+  private final ReplyComposer composer;
+  private final ReplySender replies;
+  private final MessageJournal journal;
+  private final InstantSource clock;
+
+  public CommandProcessor(
+      Supplier<Catalog> catalog,
+      Supplier<ReplyTemplates> templates,
+      CommandParser parser,
+      SubscriptionService subscriptions,
+      ReplyComposer composer,
+      ReplySender replies,
+      MessageJournal journal,
+      InstantSource clock) {
+    this.catalog = catalog;
+    this.templates = templates;
+    this.parser = parser;
+    this.subscriptions = subscriptions;
+    this.composer = composer;
+    this.replies = replies;
+    this.journal = journal;
+    this.clock = clock;
+  }
+
+  @Override
+  public void accept(InboundCommand command) {
+    process(command)
+        .whenComplete(
+            (done, err) -> {
+              if (err != null) {
+                log.error(
+                    "pipeline - MO {} from {} failed",
+                    command.moId(),
+                    MsisdnMask.mask(command.msisdn()),
+                    err);
+                journal.moProcessed(command.moId(), "FAILED", null, null, clock.instant());
+              }
+            });
+  }
+
+  /** Runs one command to its reply; completes when the reply was handed to the peer. */
+  CompletableFuture<ReplySender.Outcome> process(InboundCommand command) {
+    Catalog snapshot = catalog.get();
+    ParseResult result = parser.parse(command.text(), command.destination(), snapshot);
+    MoRef mo =
+        new MoRef(
+            command.moId(),
+            command.receivedAt(),
+            command.text().length() > MoRef.MAX_QUOTED_TEXT
+                ? command.text().substring(0, MoRef.MAX_QUOTED_TEXT)
+                : command.text(),
+            CHANNEL);
+    CompletableFuture<Answer> answer;
+    if (result instanceof Parsed parsed) {
+      answer = act(command, parsed, snapshot, mo);
+    } else if (result instanceof DidYouMean dym) {
+      ReplyComposer.Reply r = composer.reply(templates.get(), dym.shortCode().serviceNumber());
+      answer = done("DID_YOU_MEAN", null, composer.didYouMean(r, dym.suggestion()));
+    } else {
+      answer = done("UNPARSED", null, error(command, (ParseError) result, snapshot));
+    }
+    return answer.thenCompose(
+        a -> {
+          journal.moProcessed(
+              command.moId(), "PROCESSED", a.command(), a.productCode(), clock.instant());
+          if (a.reply() == null) {
+            return CompletableFuture.completedFuture(ReplySender.Outcome.NO_ROUTE);
+          }
+          return replies.send(
+              command.peerSystemId(),
+              command.sessionId(),
+              command.destination(),
+              command.msisdn(),
+              a.reply().text(),
+              Optional.of(command.moId()));
+        });
+  }
+
+  /** What a command came to: its kind and product for the MO record, and the reply. */
+  private record Answer(String command, String productCode, RenderedReply reply) {}
+
+  private static CompletableFuture<Answer> done(String command, String product, RenderedReply r) {
+    return CompletableFuture.completedFuture(new Answer(command, product, r));
+  }
+
+  private CompletableFuture<Answer> act(
+      InboundCommand command, Parsed parsed, Catalog snapshot, MoRef mo) {
+    ShortCode code = parsed.shortCode();
+    ReplyComposer.Reply r = composer.reply(templates.get(), code.serviceNumber());
+    String msisdn = command.msisdn();
+    String port = code.serviceNumber().port();
+    String kind = parsed.kind().name();
+    Optional<Product> product = parsed.product();
+    String productCode = product.map(Product::code).orElse(null);
+    switch (parsed.kind()) {
+      case SUBSCRIBE -> {
+        Product p = product.orElseThrow();
+        if (p.chargeType() == ChargeType.PER_USE) {
+          return subscriptions
+              .use(msisdn, p, mo)
+              .thenApply(o -> new Answer("USE", productCode, composer.outcome(r, o)));
+        }
+        return subscriptions
+            .subscribe(msisdn, p, mo)
+            .thenApply(o -> new Answer(kind, productCode, composer.outcome(r, o)));
+      }
+      case UNSUBSCRIBE -> {
+        return subscriptions
+            .unsubscribe(msisdn, product.orElseThrow(), mo)
+            .thenApply(o -> new Answer(kind, productCode, composer.outcome(r, o)));
+      }
+      case QUERY -> {
+        return subscriptions
+            .listActive(msisdn)
+            .thenApply(list -> new Answer(kind, productCode, composer.list(r, list, clock.instant())));
+      }
+      case UNSUBSCRIBE_ALL -> {
+        return subscriptions
+            .unsubscribeAll(msisdn, port, mo)
+            .thenApply(o -> new Answer(kind, null, composer.cancelledAll(r, o)));
+      }
+      case CONFIRM -> {
+        return subscriptions
+            .confirm(msisdn, port, mo)
+            .thenApply(o -> new Answer(kind, null, composer.outcome(r, o)));
+      }
+      case DECLINE -> {
+        return subscriptions
+            .decline(msisdn, port, mo)
+            .thenApply(o -> new Answer(kind, null, composer.outcome(r, o)));
+      }
+      case SELECT -> {
+        return subscriptions
+            .cancelSelected(msisdn, parsed.items(), mo)
+            .thenApply(o -> new Answer(kind, null, composer.outcome(r, o)));
+      }
+      default -> {
+        return done(kind, null, composer.help(r, snapshot.offeredAt(code)));
+      }
+    }
+  }
+
+  private RenderedReply error(InboundCommand command, ParseError error, Catalog snapshot) {
+    if (error.shortCode().isEmpty()) {
+      // Not one of our numbers: there is no number to answer from.
+      log.warn(
+          "pipeline - MO {} from {} to unknown number {}",
+          command.moId(),
+          MsisdnMask.mask(command.msisdn()),
+          command.destination());
+      return null;
+    }
+    ShortCode code = error.shortCode().get();
+    ReplyComposer.Reply r = composer.reply(templates.get(), code.serviceNumber());
+    List<Product> offered =
+        error.products().isEmpty() ? snapshot.offeredAt(code) : error.products();
+    return switch (error.kind()) {
+      case UNKNOWN_PRODUCT -> composer.unknownProduct(r, offered);
+      case WHICH_PRODUCT -> composer.whichProduct(r, error.command(), offered);
+      default -> composer.help(r, offered);
+    };
+  }
+}

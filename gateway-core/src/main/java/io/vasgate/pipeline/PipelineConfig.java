@@ -1,0 +1,53 @@
+package io.vasgate.pipeline;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * How handset commands are taken in and answered.
+ *
+ * @param temporaryFailureStatus the command_status an MO source gets when its MO cannot be
+ *     recorded, so it retries: ESME_RX_T_APPN (0x64) or ESME_RSYSERR (0x08)
+ * @param dedupWindow how long a re-sent MO is recognised as the one already recorded: long enough
+ *     for a peer's retry after a lost response, short enough that a handset repeating a command
+ *     without a peer reference to tell the two apart is answered again soon
+ * @param reassemblyTimeout how long the parts of a long MO may take to arrive
+ * @param journalBatch the most MO/MT writes one database transaction carries
+ * @param zone where subscribers' days and months are reckoned
+ */
+public record PipelineConfig(
+    int temporaryFailureStatus,
+    Duration dedupWindow,
+    Duration reassemblyTimeout,
+    int journalBatch,
+    ZoneId zone) {
+
+  /** ESME_RX_T_APPN: "temporary application error, retry". */
+  public static final int RX_T_APPN = 0x64;
+
+  /** ESME_RSYSERR. */
+  public static final int RSYSERR = 0x08;
+
+  public PipelineConfig {
+    if (temporaryFailureStatus != RX_T_APPN && temporaryFailureStatus != RSYSERR) {
+      throw new IllegalArgumentException(
+          "pipeline.temporaryFailureStatus must be 0x64 (ESME_RX_T_APPN) or 0x08 (ESME_RSYSERR)");
+    }
+    Objects.requireNonNull(dedupWindow, "pipeline.dedupWindow");
+    Objects.requireNonNull(reassemblyTimeout, "pipeline.reassemblyTimeout");
+    if (journalBatch < 1 || journalBatch > 10_000) {
+      throw new IllegalArgumentException("pipeline.journalBatch must be in 1..10000");
+    }
+    Objects.requireNonNull(zone, "pipeline.zone");
+  }
+
+  public static PipelineConfig defaults() {
+    return new PipelineConfig(
+        RX_T_APPN,
+        Duration.ofSeconds(60),
+        Duration.ofMinutes(3),
+        500,
+        ZoneId.of("Asia/Shanghai"));
+  }
+}
