@@ -42,16 +42,19 @@ public final class CommandPipeline implements AutoCloseable {
   private final ScheduledExecutorService jobs;
   private final MoIngressHandler ingress;
   private final SubscriptionService subscriptions;
+  private final ChargingGateway charging;
 
   private CommandPipeline(
       MessageJournal journal,
       ScheduledExecutorService jobs,
       MoIngressHandler ingress,
-      SubscriptionService subscriptions) {
+      SubscriptionService subscriptions,
+      ChargingGateway charging) {
     this.journal = journal;
     this.jobs = jobs;
     this.ingress = ingress;
     this.subscriptions = subscriptions;
+    this.charging = charging;
   }
 
   /**
@@ -137,7 +140,7 @@ public final class CommandPipeline implements AutoCloseable {
         30,
         60,
         TimeUnit.SECONDS);
-    return new CommandPipeline(journal, jobs, ingress, subscriptions);
+    return new CommandPipeline(journal, jobs, ingress, subscriptions, charging);
   }
 
   private static void logFailure(String job, java.util.concurrent.CompletableFuture<?> run) {
@@ -156,6 +159,11 @@ public final class CommandPipeline implements AutoCloseable {
 
   public SubscriptionService subscriptions() {
     return subscriptions;
+  }
+
+  /** Where money moves (with CDRs written), for refunds from the admin API. */
+  public ChargingGateway charging() {
+    return charging;
   }
 
   /** Stops the jobs, then writes what the journal still holds. */
