@@ -178,7 +178,8 @@ public final class GatewayConfigLoader {
         n.duration(
             "reassemblyTimeout", d.reassemblyTimeout(), Duration.ofSeconds(1), Duration.ofHours(1)),
         n.integer("journalBatch", d.journalBatch(), 1, 10_000),
-        zoneId);
+        zoneId,
+        n.string("notifyVia", d.notifyVia()));
   }
 
   private static AccountSpec account(ConfigNode n) {

@@ -18,7 +18,13 @@ import io.vasgate.sms.MessageSplitter;
 import io.vasgate.sms.ReassemblyConfig;
 import io.vasgate.sms.Reassembler;
 import io.vasgate.sms.SmsCharset;
+import io.vasgate.billing.renewal.RenewalConfig;
+import io.vasgate.billing.renewal.RenewalJob;
+import io.vasgate.message.MoRecoveryRepository;
+import io.vasgate.message.StaleMo;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +43,12 @@ import org.slf4j.LoggerFactory;
 public final class CommandPipeline implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(CommandPipeline.class);
+
+  /** How long an acknowledged MO may stay unprocessed before another gateway takes it over. */
+  static final Duration RECOVERY_AGE = Duration.ofMinutes(2);
+
+  /** How often the renewal job looks for due subscriptions. */
+  static final Duration RENEWAL_INTERVAL = Duration.ofHours(1);
 
   private final MessageJournal journal;
   private final ScheduledExecutorService jobs;
@@ -91,13 +103,14 @@ public final class CommandPipeline implements AutoCloseable {
     ReplySender replies =
         new ReplySender(
             sessions, new MessageSplitter(SmsCharset.STANDARD), messageIds, journal, instants);
+    ReplyComposer composer = new ReplyComposer();
     CommandProcessor processor =
         new CommandProcessor(
             catalog,
             templates,
             new CommandParser(),
             subscriptions,
-            new ReplyComposer(),
+            composer,
             replies,
             journal,
             instants);
@@ -127,6 +140,18 @@ public final class CommandPipeline implements AutoCloseable {
             processor,
             blocking,
             config.temporaryFailureStatus());
+    SubscriberNotices notices =
+        new SubscriberNotices(catalog, templates, composer, replies, config.notifyVia());
+    RenewalJob renewal =
+        new RenewalJob(
+            dataSource,
+            charging,
+            code -> catalog.get().product(code),
+            notices,
+            clock,
+            blocking,
+            RenewalConfig.defaults());
+    MoRecoveryRepository recovery = new MoRecoveryRepository(dataSource);
     ScheduledExecutorService jobs =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -140,7 +165,47 @@ public final class CommandPipeline implements AutoCloseable {
         30,
         60,
         TimeUnit.SECONDS);
+    jobs.scheduleWithFixedDelay(
+        () ->
+            logFailure(
+                "retry pending charges",
+                subscriptions
+                    .retryPendingCharges(clock.instant())
+                    .thenAccept(
+                        settled ->
+                            settled.forEach(
+                                s -> notices.settled(s.charge().msisdn(), s.product(), s.outcome())))),
+        45,
+        60,
+        TimeUnit.SECONDS);
+    // The job is idempotent for a day: running it hourly only catches up after a restart.
+    jobs.scheduleWithFixedDelay(
+        () -> logFailure("renewal", renewal.runOnce(LocalDate.now(clock))),
+        2,
+        RENEWAL_INTERVAL.toMinutes(),
+        TimeUnit.MINUTES);
+    jobs.scheduleWithFixedDelay(
+        () -> recover(recovery, processor, clock), 20, 60, TimeUnit.SECONDS);
     return new CommandPipeline(journal, jobs, ingress, subscriptions, charging);
+  }
+
+  /**
+   * Processes MOs that were acknowledged but never acted on (their gateway stopped in between).
+   * Only MOs older than {@link #RECOVERY_AGE} are taken: younger ones are still in someone's hands.
+   */
+  private static void recover(
+      MoRecoveryRepository recovery, CommandProcessor processor, Clock clock) {
+    try {
+      for (StaleMo mo : recovery.claimStale(clock.instant().minus(RECOVERY_AGE), 500)) {
+        log.warn("pipeline - MO {} was never processed; processing it now", mo.id());
+        processor.accept(
+            new InboundCommand(
+                mo.id(), mo.peerSystemId(), mo.sessionId(), mo.sourceAddr(), mo.destAddr(),
+                mo.text(), mo.receivedAt()));
+      }
+    } catch (java.sql.SQLException | RuntimeException e) {
+      log.error("pipeline - recovery of unprocessed MOs failed", e);
+    }
   }
 
   private static void logFailure(String job, java.util.concurrent.CompletableFuture<?> run) {

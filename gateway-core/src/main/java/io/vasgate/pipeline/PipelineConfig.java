@@ -15,13 +15,16 @@ import java.util.Objects;
  * @param reassemblyTimeout how long the parts of a long MO may take to arrive
  * @param journalBatch the most MO/MT writes one database transaction carries
  * @param zone where subscribers' days and months are reckoned
+ * @param notifyVia the MO-source account whose sessions carry the gateway's own messages (charge
+ *     reminders, renewals, late charge outcomes)
  */
 public record PipelineConfig(
     int temporaryFailureStatus,
     Duration dedupWindow,
     Duration reassemblyTimeout,
     int journalBatch,
-    ZoneId zone) {
+    ZoneId zone,
+    String notifyVia) {
 
   /** ESME_RX_T_APPN: "temporary application error, retry". */
   public static final int RX_T_APPN = 0x64;
@@ -40,6 +43,9 @@ public record PipelineConfig(
       throw new IllegalArgumentException("pipeline.journalBatch must be in 1..10000");
     }
     Objects.requireNonNull(zone, "pipeline.zone");
+    if (notifyVia == null || notifyVia.isBlank()) {
+      throw new IllegalArgumentException("pipeline.notifyVia must name an MO-source account");
+    }
   }
 
   public static PipelineConfig defaults() {
@@ -48,6 +54,7 @@ public record PipelineConfig(
         Duration.ofSeconds(60),
         Duration.ofMinutes(3),
         500,
-        ZoneId.of("Asia/Shanghai"));
+        ZoneId.of("Asia/Shanghai"),
+        "mo");
   }
 }

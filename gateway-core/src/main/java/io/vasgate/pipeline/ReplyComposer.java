@@ -260,6 +260,26 @@ public final class ReplyComposer {
     return r.render(ReplyKey.QUERY_LIST);
   }
 
+  /** The notice days before a monthly charge. */
+  public RenderedReply chargeReminder(Reply r, Product p, java.time.LocalDate date, long amountFen) {
+    return r.product(p)
+        .put(Placeholder.PRICE, r.language.price(amountFen, PriceUnit.PLAIN))
+        .put(Placeholder.NEXT_CHARGE_DATE, DATE.format(date))
+        .render(ReplyKey.CHARGE_REMINDER);
+  }
+
+  /** The notice that a monthly charge went through. */
+  public RenderedReply renewed(Reply r, Product p, long chargedFen) {
+    return r.product(p)
+        .put(Placeholder.PRICE, r.language.price(chargedFen, PriceUnit.PLAIN))
+        .render(ReplyKey.RENEWED);
+  }
+
+  /** The notice that a subscription ended because it could not be charged. */
+  public RenderedReply cancelledForNonPayment(Reply r, Product p) {
+    return r.product(p).render(ReplyKey.CANCELLED_NON_PAYMENT);
+  }
+
   /** The reply when the text was not a command we could act on. */
   public RenderedReply help(Reply r, List<Product> offered) {
     return r.put(Placeholder.PRODUCTS, r.productList(offered)).render(ReplyKey.HELP);

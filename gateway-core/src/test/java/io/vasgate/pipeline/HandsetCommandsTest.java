@@ -110,6 +110,46 @@ class HandsetCommandsTest {
   }
 
   @Test
+  void aFailedChargeActivatesNothingAndSaysWhy() throws Exception {
+    String h = handset();
+    new io.vasgate.billing.charging.ledger.SubscriberAccountRepository(
+            gateway.database().dataSource())
+        .save(
+            io.vasgate.billing.charging.ledger.SubscriberAccount.prepaid(h, 50),
+            java.time.Instant.now());
+    say(h, TQ, "KT TQ");
+    Reply refused = say(h, TQ, "是");
+    assertThat(refused.text()).contains("余额不足").contains("天气");
+    assertThat(charges(h)).isZero();
+    Reply list = say(h, PORT, "0000");
+    assertThat(list.text()).doesNotContain("天气");
+  }
+
+  @Test
+  void freeProductIsSubscribedWithoutCharge() throws Exception {
+    String h = handset();
+    Reply reply = say(h, PORT, "KT JK");
+    assertThat(reply.text()).contains("健康提示").contains("免费");
+    assertThat(charges(h)).isZero();
+  }
+
+  @Test
+  void trialProductStartsFreeAndSaysWhenChargingStarts() throws Exception {
+    String h = handset();
+    Reply reply = say(h, PORT, "订购违章提醒");
+    assertThat(reply.text()).contains("违章提醒").contains("7天");
+    assertThat(charges(h)).isZero();
+  }
+
+  @Test
+  void mosToAnUnknownNumberAreRecordedButNotAnswered() throws Exception {
+    String h = handset();
+    SubmitSmResp resp = mo.send(h, "95555", "KT TQ");
+    assertThat(resp.getCommandStatus()).isZero();
+    assertThat(mo.drain(Duration.ofSeconds(2))).isEmpty();
+  }
+
+  @Test
   void typoGetsDidYouMeanAndNoAction() throws Exception {
     String h = handset();
     Reply reply = say(h, PORT, "KT TX");

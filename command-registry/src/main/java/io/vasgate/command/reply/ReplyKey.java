@@ -85,7 +85,16 @@ public enum ReplyKey {
     /** A per-use product was charged. */
     PER_USE_CHARGED("per-use.charged", set(PRODUCT, PRICE), set(CODE)),
     /** How to unsubscribe, rendered into {@link Placeholder#UNSUBSCRIBE_HINT}. */
-    UNSUBSCRIBE_HINT("unsubscribe.hint", set(COMMAND), set(PRODUCT));
+    UNSUBSCRIBE_HINT("unsubscribe.hint", set(COMMAND), set(PRODUCT)),
+    /** Days before a monthly charge: what, how much, when, and how to stop it. */
+    CHARGE_REMINDER(
+            "charge.reminder",
+            set(PRODUCT, PRICE, NEXT_CHARGE_DATE, Placeholder.UNSUBSCRIBE_HINT),
+            set(CODE)),
+    /** A monthly charge went through. */
+    RENEWED("renewed", set(PRODUCT, PRICE), set(CODE, Placeholder.UNSUBSCRIBE_HINT)),
+    /** A subscription ended because its charge failed for good; nothing more will be charged. */
+    CANCELLED_NON_PAYMENT("cancelled.non-payment", set(PRODUCT), set(CODE));
 
     private static final Map<String, ReplyKey> BY_ID = new HashMap<>();
 
