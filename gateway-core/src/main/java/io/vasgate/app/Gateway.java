@@ -13,9 +13,11 @@ import io.vasgate.account.EsmeAccount;
 import io.vasgate.account.EsmeAccountRepository;
 import io.vasgate.account.PasswordHasher;
 import io.vasgate.admin.AdminHttpServer;
+import io.vasgate.admin.AdminRoutes;
 import io.vasgate.admin.HealthReport;
 import io.vasgate.admin.catalog.CatalogAdminApi;
 import io.vasgate.admin.catalog.CatalogAudit;
+import io.vasgate.admin.evidence.EvidenceAdminApi;
 import io.vasgate.catalog.CatalogSeedFile;
 import io.vasgate.catalog.CatalogService;
 import io.vasgate.catalog.CatalogSnapshot;
@@ -153,6 +155,7 @@ public final class Gateway implements AutoCloseable {
       CommandPipeline pipeline =
           CommandPipeline.start(
               config.pipeline(),
+              config.billing(),
               database.dataSource(),
               catalog::catalog,
               catalog::templates,
@@ -180,12 +183,21 @@ public final class Gateway implements AutoCloseable {
           new AdminHttpServer(
                   () -> self[0].health(),
                   metrics,
-                  CatalogAdminApi.routes(
-                      config.admin().users(),
-                      catalogRepository,
-                      catalogAudit,
-                      catalog,
-                      replyDefaults))
+                  adminRoutes(
+                      CatalogAdminApi.routes(
+                          config.admin().users(),
+                          catalogRepository,
+                          catalogAudit,
+                          catalog,
+                          replyDefaults),
+                      EvidenceAdminApi.routes(
+                          database.dataSource(),
+                          pipeline,
+                          catalog,
+                          catalogRepository,
+                          blocking,
+                          clock,
+                          config.pipeline().zone())))
               .start(config.admin().host(), config.admin().port());
       // From here on close() stops the SMPP server first, on its own.
       started.remove(smpp);
@@ -218,6 +230,16 @@ public final class Gateway implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /** Every feature's admin routes, in order: the catalog's first, for its authenticator. */
+  @SafeVarargs
+  private static List<AdminRoutes> adminRoutes(List<AdminRoutes>... features) {
+    List<AdminRoutes> all = new java.util.ArrayList<>();
+    for (List<AdminRoutes> feature : features) {
+      all.addAll(feature);
+    }
+    return all;
   }
 
   private static void shutdown(ExecutorService executor) throws InterruptedException {

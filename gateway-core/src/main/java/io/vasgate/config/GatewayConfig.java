@@ -2,6 +2,7 @@ package io.vasgate.config;
 
 import io.vasgate.account.AccountSpec;
 import io.vasgate.catalog.CatalogConfig;
+import io.vasgate.pipeline.BillingConfig;
 import io.vasgate.pipeline.PipelineConfig;
 import io.vasgate.persistence.DatabaseConfig;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Set;
  * @param accounts the ESME accounts seeded into the database on first start
  * @param catalog where the product catalog is seeded from and how often it is refreshed
  * @param pipeline how handset commands are taken in and answered
+ * @param billing where money moves
  */
 public record GatewayConfig(
     int nodeId,
@@ -32,7 +34,8 @@ public record GatewayConfig(
     Duration shutdownGracePeriod,
     List<AccountSpec> accounts,
     CatalogConfig catalog,
-    PipelineConfig pipeline) {
+    PipelineConfig pipeline,
+    BillingConfig billing) {
 
   public GatewayConfig {
     Objects.requireNonNull(smpp, "smpp");
@@ -42,6 +45,7 @@ public record GatewayConfig(
     accounts = List.copyOf(accounts);
     Objects.requireNonNull(catalog, "catalog");
     Objects.requireNonNull(pipeline, "pipeline");
+    Objects.requireNonNull(billing, "billing");
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < accounts.size(); i++) {
       if (!ids.add(accounts.get(i).systemId())) {

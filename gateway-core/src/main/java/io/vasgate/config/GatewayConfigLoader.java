@@ -9,6 +9,8 @@ import io.vasgate.account.AccountSpec;
 import io.vasgate.account.CidrRange;
 import io.vasgate.account.EsmeRole;
 import io.vasgate.catalog.CatalogConfig;
+import io.vasgate.billing.charging.boss.BossConfig;
+import io.vasgate.pipeline.BillingConfig;
 import io.vasgate.pipeline.PipelineConfig;
 import io.vasgate.persistence.DatabaseConfig;
 import io.vasgate.smpp.pdu.BindType;
@@ -149,8 +151,67 @@ public final class GatewayConfigLoader {
     PipelineConfig pipeline = pipelineNode.build(GatewayConfigLoader::pipeline);
     pipelineNode.rejectUnknownKeys();
 
+    ConfigNode billingNode = root.child("billing");
+    BillingConfig billing = billingNode.build(GatewayConfigLoader::billing);
+    billingNode.rejectUnknownKeys();
+
     root.rejectUnknownKeys();
-    return new GatewayConfig(nodeId, smpp, admin, database, grace, accounts, catalog, pipeline);
+    return new GatewayConfig(
+        nodeId, smpp, admin, database, grace, accounts, catalog, pipeline, billing);
+  }
+
+  private static BillingConfig billing(ConfigNode n) {
+    BillingConfig.Mode mode =
+        n.enumValue("mode", BillingConfig.Mode.class, BillingConfig.Mode.LEDGER);
+    ConfigNode b = n.child("boss");
+    Optional<String> url = b.optionalString("baseUrl").map(String::trim).filter(u -> !u.isEmpty());
+    // Every key is read, set or not, so a misspelt one fails even while the BOSS is unused.
+    BossConfig d = BossConfig.defaults(java.net.URI.create("http://unused"));
+    Duration requestTimeout =
+        b.duration(
+            "requestTimeout",
+            d.requestTimeout(),
+            BossConfig.MIN_REQUEST_TIMEOUT,
+            BossConfig.MAX_REQUEST_TIMEOUT);
+    int maxAttempts = b.integer("maxAttempts", d.maxAttempts(), 1, BossConfig.MAX_ATTEMPTS);
+    Duration initialBackoff =
+        b.duration("initialBackoff", d.initialBackoff(), Duration.ofMillis(1), Duration.ofMinutes(1));
+    Duration maxBackoff =
+        b.duration("maxBackoff", d.maxBackoff(), Duration.ofMillis(1), Duration.ofMinutes(10));
+    int threshold =
+        b.integer(
+            "breakerFailureThreshold",
+            d.breakerFailureThreshold(),
+            1,
+            BossConfig.MAX_BREAKER_THRESHOLD);
+    Duration coolDown =
+        b.duration("breakerCoolDown", d.breakerCoolDown(), Duration.ofMillis(1), Duration.ofHours(1));
+    b.rejectUnknownKeys();
+    Optional<BossConfig> boss = Optional.empty();
+    if (url.isPresent()) {
+      java.net.URI uri;
+      try {
+        uri = java.net.URI.create(url.get());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("billing.boss.baseUrl", "is not a URL: '" + url.get() + "'");
+      }
+      boss =
+          Optional.of(
+              b.build(
+                  x ->
+                      new BossConfig(
+                          uri,
+                          requestTimeout,
+                          maxAttempts,
+                          initialBackoff,
+                          maxBackoff,
+                          threshold,
+                          coolDown)));
+    }
+    if (mode == BillingConfig.Mode.BOSS && boss.isEmpty()) {
+      throw new ConfigException("billing.boss.baseUrl", "is required when billing.mode is BOSS");
+    }
+    return new BillingConfig(mode, boss);
   }
 
   private static PipelineConfig pipeline(ConfigNode n) {

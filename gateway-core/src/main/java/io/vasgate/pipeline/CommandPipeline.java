@@ -3,6 +3,9 @@ package io.vasgate.pipeline;
 import io.vasgate.billing.cdr.CdrRecordingChargingGateway;
 import io.vasgate.billing.cdr.CdrRepository;
 import io.vasgate.billing.charging.ChargingGateway;
+import io.vasgate.billing.charging.boss.BossConfig;
+import io.vasgate.billing.charging.boss.BossHttpChargingGateway;
+import io.vasgate.billing.charging.boss.RetryDelay;
 import io.vasgate.billing.charging.ledger.LedgerChargingGateway;
 import io.vasgate.billing.charging.ledger.LedgerRepository;
 import io.vasgate.billing.subscription.SubscriptionConfig;
@@ -76,6 +79,7 @@ public final class CommandPipeline implements AutoCloseable {
    */
   public static CommandPipeline start(
       PipelineConfig config,
+      BillingConfig billing,
       DataSource dataSource,
       Supplier<Catalog> catalog,
       Supplier<ReplyTemplates> templates,
@@ -88,7 +92,7 @@ public final class CommandPipeline implements AutoCloseable {
         new MessageJournal(dataSource, config.journalBatch(), config.dedupWindow());
     ChargingGateway charging =
         new CdrRecordingChargingGateway(
-            new LedgerChargingGateway(new LedgerRepository(dataSource), blocking, instants),
+            chargingGateway(billing, dataSource, blocking, instants),
             new CdrRepository(dataSource),
             blocking,
             instants);
@@ -187,6 +191,17 @@ public final class CommandPipeline implements AutoCloseable {
     jobs.scheduleWithFixedDelay(
         () -> recover(recovery, processor, clock), 20, 60, TimeUnit.SECONDS);
     return new CommandPipeline(journal, jobs, ingress, subscriptions, charging);
+  }
+
+  private static ChargingGateway chargingGateway(
+      BillingConfig billing, DataSource dataSource, ExecutorService blocking, InstantSource clock) {
+    if (billing.mode() == BillingConfig.Mode.BOSS) {
+      BossConfig boss = billing.boss().orElseThrow();
+      log.info("pipeline - charging through the BOSS at {}", boss.baseUri());
+      return new BossHttpChargingGateway(
+          boss, BossHttpChargingGateway.httpClient(boss, blocking), clock, RetryDelay.realTime(blocking));
+    }
+    return new LedgerChargingGateway(new LedgerRepository(dataSource), blocking, clock);
   }
 
   /**

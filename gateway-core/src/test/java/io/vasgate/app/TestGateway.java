@@ -73,6 +73,15 @@ public final class TestGateway {
 
   /** Starts a gateway with {@code smppSettings} (YAML lines under {@code smpp:}) and the test accounts. */
   public static Gateway start(String purpose, String smppSettings) throws InterruptedException {
+    return start(purpose, smppSettings, "");
+  }
+
+  /**
+   * Starts a gateway with {@code smppSettings} under {@code smpp:} and {@code moreYaml} (whole
+   * top-level sections such as {@code billing:}) added to the test configuration.
+   */
+  public static Gateway start(String purpose, String smppSettings, String moreYaml)
+      throws InterruptedException {
     String yaml =
         "smpp:\n  host: 127.0.0.1\n  port: 0\n"
             + smppSettings.indent(2)
@@ -80,6 +89,7 @@ public final class TestGateway {
             + ADMIN_USERS
             + "catalog:\n  seedFile: \"" + shippedCatalog().toString().replace("\\", "/") + "\"\n"
             + "shutdown:\n  gracePeriod: 2s\n"
+            + moreYaml
             + ACCOUNTS;
     GatewayConfig config = new GatewayConfigLoader().parse(yaml, Path.of("conf"));
     return Gateway.start(config, TestDatabases.newDatabase(purpose));

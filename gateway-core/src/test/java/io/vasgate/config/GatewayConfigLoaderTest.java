@@ -177,4 +177,31 @@ class GatewayConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("pipeline.zone");
   }
+
+  @Test
+  void billingDefaultsToTheInternalLedger() {
+    assertThat(loader.parse("", Path.of("conf")).billing().mode())
+        .isEqualTo(io.vasgate.pipeline.BillingConfig.Mode.LEDGER);
+  }
+
+  @Test
+  void bossBillingNeedsItsUrlAndReadsItsSettings() {
+    assertThatThrownBy(() -> loader.parse("billing:\n  mode: BOSS\n", Path.of("conf")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("billing.boss.baseUrl");
+    GatewayConfig config =
+        loader.parse(
+            "billing:\n  mode: boss\n  boss:\n    baseUrl: http://127.0.0.1:9/boss\n"
+                + "    maxAttempts: 5\n    requestTimeout: 750ms\n",
+            Path.of("conf"));
+    assertThat(config.billing().boss().orElseThrow().maxAttempts()).isEqualTo(5);
+    assertThat(config.billing().boss().orElseThrow().requestTimeout())
+        .isEqualTo(Duration.ofMillis(750));
+    assertThatThrownBy(
+            () ->
+                loader.parse(
+                    "billing:\n  boss:\n    baseUrl: http://x\n    retries: 3\n", Path.of("conf")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("billing.boss.retries: is not a known setting");
+  }
 }

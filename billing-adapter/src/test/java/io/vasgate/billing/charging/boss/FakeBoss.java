@@ -30,10 +30,10 @@ import java.util.concurrent.TimeUnit;
  * BossHttpChargingGateway}, idempotent on the key as a real one must be, and that can be scripted
  * to misbehave request by request.
  */
-final class FakeBoss implements AutoCloseable {
+public final class FakeBoss implements AutoCloseable {
 
   /** What the BOSS does with the next request. */
-  enum Behaviour {
+  public enum Behaviour {
     /** Process and answer. */
     ANSWER,
     /** Answer 500 without processing. */
@@ -49,8 +49,8 @@ final class FakeBoss implements AutoCloseable {
   }
 
   /** A request as the BOSS saw it. */
-  record Seen(String path, String keyHeader, JsonNode body) {
-    String bodyKey() {
+  public record Seen(String path, String keyHeader, JsonNode body) {
+    public String bodyKey() {
       return body.path("idempotencyKey").asText();
     }
   }
@@ -72,7 +72,7 @@ final class FakeBoss implements AutoCloseable {
   private long fenCharged;
   private int transactions;
 
-  FakeBoss() throws IOException {
+  public FakeBoss() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(pool);
     server.createContext("/boss/charge", exchange -> handle(exchange, true));
@@ -80,37 +80,37 @@ final class FakeBoss implements AutoCloseable {
     server.start();
   }
 
-  URI baseUri() {
+  public URI baseUri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/boss");
   }
 
   /** The next requests get these behaviours, in order; later ones get {@link #otherwise}. */
-  void script(Behaviour... next) {
+  public void script(Behaviour... next) {
     script.addAll(List.of(next));
   }
 
-  void otherwise(Behaviour behaviour) {
+  public void otherwise(Behaviour behaviour) {
     otherwise = behaviour;
   }
 
-  synchronized void balance(String msisdn, long fen) {
+  public synchronized void balance(String msisdn, long fen) {
     balances.put(msisdn, fen);
   }
 
-  synchronized void bar(String msisdn) {
+  public synchronized void bar(String msisdn) {
     barred.add(msisdn);
   }
 
-  List<Seen> seen() {
+  public List<Seen> seen() {
     return List.copyOf(seen);
   }
 
   /** Distinct charges the BOSS made: a repeated key is not a new charge. */
-  synchronized int chargesMade() {
+  public synchronized int chargesMade() {
     return chargesMade;
   }
 
-  synchronized long fenCharged() {
+  public synchronized long fenCharged() {
     return fenCharged;
   }
 
