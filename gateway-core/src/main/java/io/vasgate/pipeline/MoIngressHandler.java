@@ -6,6 +6,8 @@ import io.vasgate.message.MoDraft;
 import io.vasgate.message.MoRecorded;
 import io.vasgate.message.PartInfo;
 import io.vasgate.messageid.MessageIdGenerator;
+import io.vasgate.server.MessageContent;
+import io.vasgate.smpp.pdu.Address;
 import io.vasgate.smpp.pdu.CommandStatus;
 import io.vasgate.smpp.pdu.DataSm;
 import io.vasgate.smpp.pdu.DeliverSm;
@@ -19,15 +21,10 @@ import io.vasgate.smpp.pdu.TlvTag;
 import io.vasgate.smpp.session.SmppRequestHandler;
 import io.vasgate.smpp.session.SmppSession;
 import io.vasgate.smpp.session.SmppStatusException;
-import io.vasgate.sms.Concatenation;
-import io.vasgate.sms.DataCoding;
-import io.vasgate.sms.InvalidTextException;
-import io.vasgate.sms.InvalidUdhException;
 import io.vasgate.sms.ReassembledMessage;
 import io.vasgate.sms.Reassembler;
 import io.vasgate.sms.ReassemblyResult;
 import io.vasgate.sms.SmsCharset;
-import io.vasgate.sms.Udh;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -94,7 +91,7 @@ public final class MoIngressHandler implements SmppRequestHandler {
     MoMessage mo = extract(request);
     String peer = session.account().orElseThrow().systemId();
     Instant now = clock.instant();
-    Optional<String> text = mo.part().isPresent() ? Optional.empty() : decode(mo, mo.payload());
+    Optional<String> text = mo.part().isPresent() ? Optional.empty() : mo.content().text(charset);
     MoDraft draft =
         new MoDraft(
             messageIds.nextLong(),
@@ -102,8 +99,8 @@ public final class MoIngressHandler implements SmppRequestHandler {
             session.id(),
             mo.source(),
             mo.destination(),
-            mo.dataCoding(),
-            mo.octets(),
+            mo.content().dataCoding(),
+            mo.content().octets(),
             text,
             mo.part(),
             dedupKey(peer, mo),
@@ -155,7 +152,8 @@ public final class MoIngressHandler implements SmppRequestHandler {
     PartInfo part = mo.part().get();
     String originator = peer + "|" + mo.source() + "|" + mo.destination();
     ReassemblyResult result =
-        reassembler.offer(originator, part.reference(), part.total(), part.seq(), mo.payload());
+        reassembler.offer(
+            originator, part.reference(), part.total(), part.seq(), mo.content().payload());
     if (result instanceof ReassemblyResult.Rejected rejected) {
       log.warn(
           "{} - part {}/{} from {} refused: {}",
@@ -169,25 +167,13 @@ public final class MoIngressHandler implements SmppRequestHandler {
     }
     Optional<ReassembledMessage> whole = result.completed();
     if (whole.isPresent()) {
-      decode(mo, whole.get().payload())
+      MessageContent.decode(charset, mo.content().dataCoding(), whole.get().payload(), 0)
           .ifPresent(
               t ->
                   sink.accept(
                       new InboundCommand(
                           recorded.id(), peer, session.id(), mo.source(), mo.destination(), t,
                           receivedAt)));
-    }
-  }
-
-  private Optional<String> decode(MoMessage mo, byte[] payload) {
-    Optional<DataCoding> coding = DataCoding.fromCode(mo.dataCoding());
-    if (coding.isPresent() && !coding.get().isText()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(charset.decodeDetailed(mo.dataCoding(), payload, 0).text());
-    } catch (InvalidTextException e) {
-      throw new SmppStatusException(e.commandStatus(), e.getMessage());
     }
   }
 
@@ -212,8 +198,8 @@ public final class MoIngressHandler implements SmppRequestHandler {
       sha.update((byte) 0);
       sha.update(mo.destination().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
-      sha.update(ByteBuffer.allocate(8).putInt(mo.dataCoding()).putInt(mo.userMessageReference().orElse(-1)).array());
-      sha.update(mo.octets());
+      sha.update(ByteBuffer.allocate(8).putInt(mo.content().dataCoding()).putInt(mo.userMessageReference().orElse(-1)).array());
+      sha.update(mo.content().octets());
       return sha.digest();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -222,72 +208,45 @@ public final class MoIngressHandler implements SmppRequestHandler {
 
   /** Pulls the MO out of whichever PDU carried it; refuses what cannot be an MO. */
   static MoMessage extract(PduRequest request) {
-    String source;
-    String destination;
-    int dataCoding;
-    int esmClass;
-    byte[] octets;
+    Address source;
+    Address destination;
+    MessageContent content;
     TlvCarrier tlvs;
     if (request instanceof ShortMessagePdu sm) {
-      source = sm.source().address();
-      destination = sm.destination().address();
-      dataCoding = sm.dataCoding() & 0xFF;
-      esmClass = sm.esmClass() & 0xFF;
-      Optional<Tlv> payload = sm.findTlv(TlvTag.MESSAGE_PAYLOAD);
-      if (payload.isPresent() && sm.smLength() > 0) {
-        throw new SmppStatusException(
-            CommandStatus.ESME_ROPTPARNOTALLWD,
-            "message_payload and a non-empty short_message must not be used together");
-      }
-      octets = payload.map(Tlv::value).orElseGet(sm::shortMessage);
-      tlvs = sm;
       if (request instanceof DeliverSm deliver && deliver.isReceipt()) {
         throw new SmppStatusException(
             CommandStatus.ESME_RINVESMCLASS, "a delivery receipt is not a handset message");
       }
+      source = sm.source();
+      destination = sm.destination();
+      content = MessageContent.of(sm);
+      tlvs = sm;
     } else if (request instanceof DataSm data) {
-      source = data.source().address();
-      destination = data.destination().address();
-      dataCoding = data.dataCoding() & 0xFF;
-      esmClass = data.esmClass() & 0xFF;
-      octets = data.findTlv(TlvTag.MESSAGE_PAYLOAD).map(Tlv::value).orElse(new byte[0]);
+      source = data.source();
+      destination = data.destination();
+      content = MessageContent.of(data);
       tlvs = data;
     } else {
       throw new SmppStatusException(
           CommandStatus.ESME_RINVCMDID,
           request.commandId().specName() + " is not accepted from an MO source");
     }
-    if (source.isEmpty()) {
+    if (source.address().isEmpty()) {
       throw new SmppStatusException(CommandStatus.ESME_RINVSRCADR, "the handset number is empty");
     }
-    if (destination.isEmpty()) {
+    if (destination.address().isEmpty()) {
       throw new SmppStatusException(CommandStatus.ESME_RINVDSTADR, "the service number is empty");
     }
-    byte[] payload = octets;
-    int udhOctets = 0;
-    Optional<PartInfo> part = Optional.empty();
-    if (Udh.isPresent(esmClass)) {
-      try {
-        Udh udh = Udh.parse(octets);
-        udhOctets = udh.headerOctets();
-        payload = udh.payload();
-        Optional<Concatenation> concat = udh.concatenation();
-        if (concat.isPresent() && concat.get().total() > 1) {
-          part =
-              Optional.of(
-                  new PartInfo(concat.get().reference(), concat.get().total(), concat.get().sequence()));
-        }
-      } catch (InvalidUdhException e) {
-        throw new SmppStatusException(
-            CommandStatus.ESME_RINVESMCLASS, "esm_class announces a UDH: " + e.getMessage());
-      }
-    } else {
-      part = sarPart(tlvs);
-    }
+    Optional<PartInfo> part =
+        content.udhOctets() > 0
+            ? content
+                .concatenation()
+                .filter(c -> c.total() > 1)
+                .map(c -> new PartInfo(c.reference(), c.total(), c.sequence()))
+            : sarPart(tlvs);
     Optional<Integer> reference =
         tlvs.findTlv(TlvTag.USER_MESSAGE_REFERENCE).map(t -> uint(t.value()));
-    return new MoMessage(
-        source, destination, dataCoding, octets, payload, udhOctets, part, reference);
+    return new MoMessage(source.address(), destination.address(), content, part, reference);
   }
 
   private static Optional<PartInfo> sarPart(TlvCarrier tlvs) {

@@ -1,6 +1,7 @@
 package io.vasgate.pipeline;
 
 import io.vasgate.message.PartInfo;
+import io.vasgate.server.MessageContent;
 import java.util.Optional;
 
 /**
@@ -9,19 +10,13 @@ import java.util.Optional;
  *
  * @param source the handset
  * @param destination the service number with extension
- * @param dataCoding as sent
- * @param octets the whole short_message or message_payload, UDH included, as evidence
- * @param payload the user data after any UDH, to decode or reassemble
- * @param udhOctets how long the UDH was (0 for none)
- * @param part where the message sits, for one part of a long one
+ * @param content the user data, as sent and after its UDH
+ * @param part where the message sits, for one part of a long one (from the UDH or SAR TLVs)
  * @param userMessageReference the peer's own reference, when it sent one
  */
 record MoMessage(
     String source,
     String destination,
-    int dataCoding,
-    byte[] octets,
-    byte[] payload,
-    int udhOctets,
+    MessageContent content,
     Optional<PartInfo> part,
     Optional<Integer> userMessageReference) {}

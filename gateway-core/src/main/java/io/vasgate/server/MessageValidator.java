@@ -43,22 +43,14 @@ public final class MessageValidator {
     checkReceiptRequest(m.registeredDelivery());
     checkTime(m.scheduleDeliveryTime(), CommandStatus.ESME_RINVSCHED, "schedule_delivery_time");
     checkTime(m.validityPeriod(), CommandStatus.ESME_RINVEXPIRY, "validity_period");
-    Optional<Tlv> payload = m.findTlv(TlvTag.MESSAGE_PAYLOAD);
-    if (payload.isPresent() && m.smLength() > 0) {
-      throw new SmppStatusException(
-          CommandStatus.ESME_ROPTPARNOTALLWD,
-          "message_payload and a non-empty short_message must not be used together");
-    }
-    byte[] octets = payload.map(Tlv::value).orElseGet(m::shortMessage);
-    return text(m.esmClass(), m.dataCoding(), octets);
+    return MessageContent.of(m).text(charset);
   }
 
   /** Validates data_sm, whose text travels in message_payload. */
   public Optional<String> validate(DataSm m) {
     requireDestination(m.destination());
     checkReceiptRequest(m.registeredDelivery());
-    byte[] octets = m.findTlv(TlvTag.MESSAGE_PAYLOAD).map(Tlv::value).orElse(new byte[0]);
-    return text(m.esmClass(), m.dataCoding(), octets);
+    return MessageContent.of(m).text(charset);
   }
 
 
@@ -108,30 +100,6 @@ public final class MessageValidator {
     }
     if (!ok) {
       throw new SmppStatusException(status, field + " '" + value + "' is not an SMPP time");
-    }
-  }
-
-  private Optional<String> text(byte esmClass, byte dataCoding, byte[] octets) {
-    int udhOctets = 0;
-    byte[] body = octets;
-    if (Udh.isPresent(esmClass)) {
-      try {
-        Udh udh = Udh.parse(octets);
-        udhOctets = udh.headerOctets();
-        body = udh.payload();
-      } catch (InvalidUdhException e) {
-        throw new SmppStatusException(
-            CommandStatus.ESME_RINVESMCLASS, "esm_class announces a UDH: " + e.getMessage());
-      }
-    }
-    Optional<DataCoding> coding = DataCoding.fromCode(dataCoding & 0xFF);
-    if (coding.isPresent() && !coding.get().isText()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(charset.decodeDetailed(dataCoding & 0xFF, body, udhOctets).text());
-    } catch (InvalidTextException e) {
-      throw new SmppStatusException(e.commandStatus(), e.getMessage());
     }
   }
 }
