@@ -15,9 +15,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * The read side of the message journal: a subscriber's MOs and the messages sent to it, as
- * evidence for complaints. {@link MessageJournal} writes the tables; this only reads them, through
- * the indexes on the handset and time ({@code ix_mo_source}, {@code ix_mt_dest}).
+ * The read side of the message journal: a subscriber's MOs and the messages sent to it, as evidence
+ * for complaints. {@link MessageJournal} writes the tables; this only reads them, through the
+ * indexes on the handset and time ({@code ix_mo_source}, {@code ix_mt_dest}).
  *
  * <p>Blocking JDBC: call from a thread that may block. Failures surface as {@link
  * IllegalStateException}.
@@ -136,7 +136,8 @@ public final class MessageHistoryRepository {
         }
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("message-history - cannot read messages: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "message-history - cannot read messages: " + e.getMessage(), e);
     }
   }
 

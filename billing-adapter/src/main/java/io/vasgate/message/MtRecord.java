@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param dataCoding the coding used
  * @param createdAt when it was sent
  * @param state {@code SENT} until the peer answers, then {@code ACKED} or {@code FAILED}
- * @param respStatus the peer's deliver_sm_resp command_status; -1 when the send failed without
- *     an answer; empty while unanswered
+ * @param respStatus the peer's deliver_sm_resp command_status; -1 when the send failed without an
+ *     answer; empty while unanswered
  * @param updatedAt when the answer was recorded
  */
 public record MtRecord(

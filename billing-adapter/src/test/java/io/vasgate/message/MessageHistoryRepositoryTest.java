@@ -54,11 +54,21 @@ class MessageHistoryRepositoryTest {
         MessageDigest.getInstance("SHA-256")
             .digest((from + "|" + text + "|" + at).getBytes(StandardCharsets.UTF_8));
     return new MoDraft(
-        ids.incrementAndGet(), "mo", 7, from, "1065888002", 8,
-        text.getBytes(StandardCharsets.UTF_16BE), Optional.of(text), Optional.empty(), key, at);
+        ids.incrementAndGet(),
+        "mo",
+        7,
+        from,
+        "1065888002",
+        8,
+        text.getBytes(StandardCharsets.UTF_16BE),
+        Optional.of(text),
+        Optional.empty(),
+        key,
+        at);
   }
 
-  private static MtDraft mt(long id, long moId, String to, String text, int seq, int total, Instant at) {
+  private static MtDraft mt(
+      long id, long moId, String to, String text, int seq, int total, Instant at) {
     return new MtDraft(id, Optional.of(moId), "mo", "1065888002", to, text, seq, total, 8, at);
   }
 
@@ -96,8 +106,17 @@ class MessageHistoryRepositoryTest {
     byte[] key = MessageDigest.getInstance("SHA-256").digest(octets);
     MoDraft draft =
         new MoDraft(
-            ids.incrementAndGet(), "mo", 1, h, "10658880", 4, octets, Optional.empty(),
-            Optional.of(new PartInfo(9, 3, 2)), key, T0);
+            ids.incrementAndGet(),
+            "mo",
+            1,
+            h,
+            "10658880",
+            4,
+            octets,
+            Optional.empty(),
+            Optional.of(new PartInfo(9, 3, 2)),
+            key,
+            T0);
     get(journal.recordMo(draft));
 
     MoRecord r = history.mosFrom(h, Optional.empty(), Optional.empty(), 10).get(0);
@@ -187,7 +206,8 @@ class MessageHistoryRepositoryTest {
 
   @Test
   void refusesLimitsOutOfRange() {
-    assertThatThrownBy(() -> history.mosFrom("8613800000000", Optional.empty(), Optional.empty(), 0))
+    assertThatThrownBy(
+            () -> history.mosFrom("8613800000000", Optional.empty(), Optional.empty(), 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("limit");
     assertThatThrownBy(

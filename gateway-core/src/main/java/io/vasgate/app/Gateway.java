@@ -17,6 +17,7 @@ import io.vasgate.admin.AdminRoutes;
 import io.vasgate.admin.HealthReport;
 import io.vasgate.admin.catalog.CatalogAdminApi;
 import io.vasgate.admin.catalog.CatalogAudit;
+import io.vasgate.admin.evidence.EvidenceAdminApi;
 import io.vasgate.catalog.CatalogSeedFile;
 import io.vasgate.catalog.CatalogService;
 import io.vasgate.catalog.CatalogSnapshot;
@@ -189,7 +190,14 @@ public final class Gateway implements AutoCloseable {
                           catalogAudit,
                           catalog,
                           replyDefaults),
-                      List.of()))
+                      EvidenceAdminApi.routes(
+                          database.dataSource(),
+                          pipeline,
+                          catalog,
+                          catalogRepository,
+                          blocking,
+                          clock,
+                          config.pipeline().zone())))
               .start(config.admin().host(), config.admin().port());
       // From here on close() stops the SMPP server first, on its own.
       started.remove(smpp);

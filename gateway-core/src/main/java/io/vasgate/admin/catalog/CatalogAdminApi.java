@@ -1,5 +1,6 @@
 package io.vasgate.admin.catalog;
 
+import io.vasgate.admin.AdminJson;
 import io.vasgate.admin.AdminRoutes;
 import io.vasgate.admin.auth.AdminAuthenticator;
 import io.vasgate.admin.auth.AdminUser;

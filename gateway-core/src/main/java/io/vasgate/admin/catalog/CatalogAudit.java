@@ -1,5 +1,6 @@
 package io.vasgate.admin.catalog;
 
+import io.vasgate.admin.AdminJson;
 import io.vasgate.command.catalog.Product;
 import io.vasgate.command.shortcode.ServiceNumber;
 import io.vasgate.persistence.audit.AuditEvent;

@@ -1,5 +1,6 @@
 package io.vasgate.admin.catalog;
 
+import io.vasgate.admin.AdminJson;
 import static io.vasgate.admin.auth.AdminRole.OPERATOR;
 import static io.vasgate.admin.auth.AdminRole.READ_ONLY;
 

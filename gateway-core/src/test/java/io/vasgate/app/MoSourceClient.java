@@ -1,4 +1,4 @@
-package io.vasgate.pipeline;
+package io.vasgate.app;
 
 import com.cloudhopper.smpp.SmppBindType;
 import com.cloudhopper.smpp.SmppSession;
@@ -28,10 +28,10 @@ import java.util.concurrent.TimeUnit;
  * The operator's MO router as a test sees it: a Cloudhopper transceiver that submits handset
  * messages and collects the replies the gateway delivers, put back together when long.
  */
-final class MoSourceClient implements AutoCloseable {
+public final class MoSourceClient implements AutoCloseable {
 
   /** A reply as the handset would read it. */
-  record Reply(String from, String to, String text, int parts) {}
+  public record Reply(String from, String to, String text, int parts) {}
 
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final DefaultSmppClient client = new DefaultSmppClient(executor, 1);
@@ -41,7 +41,7 @@ final class MoSourceClient implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicInteger references =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  MoSourceClient(int port, String systemId, String password) throws Exception {
+  public MoSourceClient(int port, String systemId, String password) throws Exception {
     SmppSessionConfiguration config = new SmppSessionConfiguration();
     config.setType(SmppBindType.TRANSCEIVER);
     config.setHost("127.0.0.1");
@@ -71,12 +71,12 @@ final class MoSourceClient implements AutoCloseable {
    * Submits what a handset typed, numbered with a fresh user_message_reference as MO routers
    * number their messages; returns the gateway's submit_sm_resp.
    */
-  SubmitSmResp send(String from, String to, String text) throws Exception {
+  public SubmitSmResp send(String from, String to, String text) throws Exception {
     return send(from, to, text, references.incrementAndGet());
   }
 
   /** Submits with a given user_message_reference, e.g. to re-send one already sent. */
-  SubmitSmResp send(String from, String to, String text, int reference) throws Exception {
+  public SubmitSmResp send(String from, String to, String text, int reference) throws Exception {
     SubmitSm sm = submitSm(from, to, text);
     sm.addOptionalParameter(
         new com.cloudhopper.smpp.tlv.Tlv(
@@ -85,7 +85,7 @@ final class MoSourceClient implements AutoCloseable {
   }
 
   /** Submits with no peer reference at all: only the content identifies a re-send. */
-  SubmitSmResp sendUnnumbered(String from, String to, String text) throws Exception {
+  public SubmitSmResp sendUnnumbered(String from, String to, String text) throws Exception {
     return session.submit(submitSm(from, to, text), 10_000);
   }
 
@@ -100,7 +100,7 @@ final class MoSourceClient implements AutoCloseable {
   }
 
   /** Submits raw octets with a given data coding and esm_class. */
-  SubmitSmResp sendRaw(String from, String to, int dataCoding, int esmClass, byte[] octets)
+  public SubmitSmResp sendRaw(String from, String to, int dataCoding, int esmClass, byte[] octets)
       throws Exception {
     SubmitSm sm = new SubmitSm();
     sm.setSourceAddress(new Address((byte) 1, (byte) 1, from));
@@ -111,13 +111,31 @@ final class MoSourceClient implements AutoCloseable {
     return session.submit(sm, 10_000);
   }
 
+  /**
+   * Sends {@code text} from {@code handset} and waits up to {@code wait} for the gateway's reply.
+   *
+   * @return the MO's id, the message_id the gateway answered the submit with
+   * @throws AssertionError if the submit is refused or no reply comes
+   */
+  public String say(String handset, String to, String text, Duration wait) throws Exception {
+    SubmitSmResp resp = send(handset, to, text);
+    if (resp.getCommandStatus() != 0) {
+      throw new AssertionError("'" + text + "' refused with status " + resp.getCommandStatus());
+    }
+    Reply reply = nextReply(wait);
+    if (reply == null || !reply.to().equals(handset)) {
+      throw new AssertionError("no reply to '" + text + "' for " + handset + ", got " + reply);
+    }
+    return resp.getMessageId();
+  }
+
   /** The next whole reply, or null if none came within {@code wait}. */
-  Reply nextReply(Duration wait) throws InterruptedException {
+  public Reply nextReply(Duration wait) throws InterruptedException {
     return replies.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Every reply that arrives within {@code wait}. */
-  List<Reply> drain(Duration wait) throws InterruptedException {
+  public List<Reply> drain(Duration wait) throws InterruptedException {
     List<Reply> all = new ArrayList<>();
     Reply r;
     while ((r = replies.poll(wait.toMillis(), TimeUnit.MILLISECONDS)) != null) {

@@ -1,4 +1,4 @@
-package io.vasgate.admin.catalog;
+package io.vasgate.admin;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,11 +14,11 @@ import io.vasgate.admin.ApiException;
 import java.io.UncheckedIOException;
 
 /**
- * JSON in and out of the admin endpoints. Request bodies are read strictly: an unknown field or a
+ * JSON in and out of every admin endpoint. Request bodies are read strictly: an unknown field or a
  * value of the wrong type answers 400 naming the field ({@code routes[0].extension}), so a misspelt
  * field never silently keeps its old value.
  */
-final class AdminJson {
+public final class AdminJson {
 
   private final ObjectMapper mapper =
       new ObjectMapper()
@@ -32,7 +32,7 @@ final class AdminJson {
    *
    * @throws ApiException 400 for an empty or malformed body, naming the field when there is one
    */
-  <T> T read(Context ctx, Class<T> type) {
+  public <T> T read(Context ctx, Class<T> type) {
     String body = ctx.body();
     if (body.isBlank()) {
       throw new ApiException(400, "malformed_json", "a JSON body is required", null);
@@ -58,11 +58,11 @@ final class AdminJson {
     }
   }
 
-  void write(Context ctx, int status, Object body) {
+  public void write(Context ctx, int status, Object body) {
     ctx.status(status).contentType("application/json").result(string(body));
   }
 
-  String string(Object value) {
+  public String string(Object value) {
     try {
       return mapper.writeValueAsString(value);
     } catch (JsonProcessingException e) {
@@ -70,7 +70,7 @@ final class AdminJson {
     }
   }
 
-  JsonNode tree(String json) {
+  public JsonNode tree(String json) {
     try {
       return mapper.readTree(json);
     } catch (JsonProcessingException e) {
