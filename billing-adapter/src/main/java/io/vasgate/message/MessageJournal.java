@@ -45,7 +45,11 @@ public final class MessageJournal implements AutoCloseable {
       implements Op {}
 
   private record MoProcessed(
-      long id, String status, String command, String productCode, Instant at,
+      long id,
+      String status,
+      String command,
+      String productCode,
+      Instant at,
       CompletableFuture<Void> done)
       implements Op {}
 
@@ -157,7 +161,8 @@ public final class MessageJournal implements AutoCloseable {
         throw e;
       }
     } catch (SQLException e) {
-      log.error("message-journal - commit of {} operation(s) failed: {}", batch.size(), e.getMessage());
+      log.error(
+          "message-journal - commit of {} operation(s) failed: {}", batch.size(), e.getMessage());
       fail(batch, e);
       return;
     }
@@ -196,8 +201,7 @@ public final class MessageJournal implements AutoCloseable {
     return ((MoProcessed) op).done();
   }
 
-  private void writeMos(Connection c, List<Op> batch, Map<Op, Object> results)
-      throws SQLException {
+  private void writeMos(Connection c, List<Op> batch, Map<Op, Object> results) throws SQLException {
     List<RecordMo> mos = new ArrayList<>();
     for (Op op : batch) {
       if (op instanceof RecordMo mo) {
@@ -256,8 +260,7 @@ public final class MessageJournal implements AutoCloseable {
   }
 
   /** The MOs recorded within the dedup window whose keys match any in {@code mos}. */
-  private Map<ByteBuffer, Long> recentlySeen(Connection c, List<RecordMo> mos)
-      throws SQLException {
+  private Map<ByteBuffer, Long> recentlySeen(Connection c, List<RecordMo> mos) throws SQLException {
     Map<ByteBuffer, Long> known = new HashMap<>();
     Instant oldest = Instant.MAX;
     for (RecordMo mo : mos) {
@@ -266,7 +269,8 @@ public final class MessageJournal implements AutoCloseable {
       }
     }
     StringBuilder sql =
-        new StringBuilder("SELECT dedup_key, id FROM mo_message WHERE received_at >= ? AND dedup_key IN (");
+        new StringBuilder(
+            "SELECT dedup_key, id FROM mo_message WHERE received_at >= ? AND dedup_key IN (");
     for (int i = 0; i < mos.size(); i++) {
       sql.append(i == 0 ? "?" : ",?");
     }

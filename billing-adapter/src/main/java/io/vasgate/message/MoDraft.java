@@ -80,6 +80,14 @@ public record MoDraft(
 
   @Override
   public String toString() {
-    return "MoDraft[id=" + id + ", from=" + sourceAddr + ", to=" + destAddr + ", part=" + part + "]";
+    return "MoDraft[id="
+        + id
+        + ", from="
+        + sourceAddr
+        + ", to="
+        + destAddr
+        + ", part="
+        + part
+        + "]";
   }
 }

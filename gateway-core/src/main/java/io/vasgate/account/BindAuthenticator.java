@@ -98,8 +98,8 @@ public final class BindAuthenticator {
 
   /**
    * Checks a bind. Never blocks the caller and never completes exceptionally: a failing account
-   * store yields a {@link Rejected} with {@code ESME_RSYSERR}, as does an executor that refuses
-   * the work.
+   * store yields a {@link Rejected} with {@code ESME_RSYSERR}, as does an executor that refuses the
+   * work.
    *
    * @param systemId the bind's system_id; null is treated as empty
    * @param password the bind's password; null is treated as empty
@@ -118,7 +118,8 @@ public final class BindAuthenticator {
     try {
       return CompletableFuture.supplyAsync(() -> decide(id, pw, type, peer), executor);
     } catch (RejectedExecutionException e) {
-      log.error("{} - bind of system_id {} not checked: executor refused", describe(peer), safe(id));
+      log.error(
+          "{} - bind of system_id {} not checked: executor refused", describe(peer), safe(id));
       return CompletableFuture.completedFuture(
           new Rejected(Rejected.ESME_RSYSERR, "authentication is overloaded", Duration.ZERO));
     }
@@ -129,7 +130,8 @@ public final class BindAuthenticator {
     cache.invalidate(systemId);
   }
 
-  private BindDecision decide(String systemId, String password, BindType type, InetSocketAddress peer) {
+  private BindDecision decide(
+      String systemId, String password, BindType type, InetSocketAddress peer) {
     Optional<EsmeAccount> found;
     try {
       found = lookup(systemId);

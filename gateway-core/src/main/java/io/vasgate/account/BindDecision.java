@@ -4,7 +4,9 @@ import io.vasgate.smpp.pdu.CommandStatus;
 import java.time.Duration;
 import java.util.Objects;
 
-/** The outcome of a bind attempt: accepted with a bind slot, or rejected with the status to send. */
+/**
+ * The outcome of a bind attempt: accepted with a bind slot, or rejected with the status to send.
+ */
 public sealed interface BindDecision permits BindDecision.Accepted, BindDecision.Rejected {
 
   /**
@@ -25,8 +27,8 @@ public sealed interface BindDecision permits BindDecision.Accepted, BindDecision
    *     ESME_RINVPASWD} or {@code ESME_RBINDFAIL}, or {@code ESME_RSYSERR} when the account store
    *     could not be read
    * @param reason why, for logs; not meant for the ESME
-   * @param delay how long the session waits before answering, to slow down guessing; zero for
-   *     the first few failures of a peer
+   * @param delay how long the session waits before answering, to slow down guessing; zero for the
+   *     first few failures of a peer
    */
   record Rejected(int commandStatus, String reason, Duration delay) implements BindDecision {
 

@@ -16,15 +16,15 @@ import java.util.Objects;
  * next answer wait longer, doubling up to a cap, and an address that stays quiet for a while is
  * forgotten. The delay is returned, never slept: the session waits on its event loop's timer.
  *
- * <p>IPv6 peers are counted per /{@value #IPV6_PREFIX_BITS} network, since one host commonly owns
- * a whole /64 and could otherwise pick a fresh address for every guess.
+ * <p>IPv6 peers are counted per /{@value #IPV6_PREFIX_BITS} network, since one host commonly owns a
+ * whole /64 and could otherwise pick a fresh address for every guess.
  *
  * <p>A successful bind does not clear an address's count: otherwise a holder of one valid account
  * could interleave good binds with guesses at another. Legitimate ESMEs lose nothing, as accepted
  * binds are never delayed, and the count fades after the quiet period.
  *
- * <p>Thread-safe. At most {@value #MAX_TRACKED_PEERS} addresses are tracked; beyond that the
- * least recently failing are dropped, bounding memory under a distributed attack.
+ * <p>Thread-safe. At most {@value #MAX_TRACKED_PEERS} addresses are tracked; beyond that the least
+ * recently failing are dropped, bounding memory under a distributed attack.
  */
 public final class BindFailureThrottle {
 

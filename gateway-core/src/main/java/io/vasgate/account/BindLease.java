@@ -3,8 +3,8 @@ package io.vasgate.account;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One live bind counted against its account's {@code maxBinds}. The session that holds it
- * releases it when it closes, however it closes; releasing twice is harmless.
+ * One live bind counted against its account's {@code maxBinds}. The session that holds it releases
+ * it when it closes, however it closes; releasing twice is harmless.
  */
 public final class BindLease {
 

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  * allowlist.
  *
  * <p>Parsing is strict because an allowlist that silently means something else is a hole: only
- * address literals are accepted (never a host name, so parsing never touches DNS), IPv4 octets
- * with leading zeros are refused (some tools read them as octal), and so is an address with bits
- * set beyond its prefix ({@code 10.0.0.1/8}), which is usually a typo for a narrower range.
+ * address literals are accepted (never a host name, so parsing never touches DNS), IPv4 octets with
+ * leading zeros are refused (some tools read them as octal), and so is an address with bits set
+ * beyond its prefix ({@code 10.0.0.1/8}), which is usually a typo for a narrower range.
  *
  * <p>IPv4 ranges match only IPv4 peers and IPv6 ranges only IPv6 peers. Java already presents a
  * peer connecting to a dual-stack socket from an IPv4-mapped address ({@code ::ffff:192.0.2.7}) as
@@ -188,7 +188,9 @@ public final class CidrRange {
     return sb.append('/').append(prefix).toString();
   }
 
-  /** RFC 5952: lower-case hex, no leading zeros, the longest run of two or more zero groups as ::. */
+  /**
+   * RFC 5952: lower-case hex, no leading zeros, the longest run of two or more zero groups as ::.
+   */
   private static void appendIpv6(StringBuilder sb, byte[] address) {
     int[] groups = new int[8];
     for (int i = 0; i < 8; i++) {

@@ -44,7 +44,10 @@ public record EsmeAccount(
     checkSystemId(systemId);
     if (passwordHash == null || !PasswordHasher.isWellFormed(passwordHash)) {
       throw new IllegalArgumentException(
-          "esme account '" + systemId + "': passwordHash is not a " + PasswordHasher.SCHEME
+          "esme account '"
+              + systemId
+              + "': passwordHash is not a "
+              + PasswordHasher.SCHEME
               + " hash");
     }
     allowedBindTypes = checkBindTypes(systemId, allowedBindTypes);

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ESME accounts in table {@code esme_account} (migration V100). Bind types and the IP allowlist
- * are stored as comma-separated text: both are small, read whole and never queried by element.
+ * ESME accounts in table {@code esme_account} (migration V100). Bind types and the IP allowlist are
+ * stored as comma-separated text: both are small, read whole and never queried by element.
  *
  * <p>Blocking JDBC: call from a thread that may block, never from an event loop. Failures surface
  * as {@link AccountStoreException}.
@@ -32,8 +32,7 @@ public final class EsmeAccountRepository {
       "system_id, password_hash, bind_types, max_binds, ip_allowlist, role,"
           + " max_submit_per_second, window_size, enabled";
 
-  private static final String FIND =
-      "SELECT " + COLUMNS + " FROM esme_account WHERE system_id = ?";
+  private static final String FIND = "SELECT " + COLUMNS + " FROM esme_account WHERE system_id = ?";
 
   private static final String LIST = "SELECT " + COLUMNS + " FROM esme_account ORDER BY system_id";
 
@@ -142,8 +141,8 @@ public final class EsmeAccountRepository {
   }
 
   /**
-   * Inserts the configured accounts that are not stored yet and leaves stored ones untouched, so
-   * a password an operator changed since is not reset by the next start.
+   * Inserts the configured accounts that are not stored yet and leaves stored ones untouched, so a
+   * password an operator changed since is not reset by the next start.
    *
    * @return the accounts inserted now
    * @throws IllegalArgumentException if two specs share a system_id

@@ -9,18 +9,18 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Hashes and verifies ESME bind passwords with the JDK's PBKDF2WithHmacSHA256 and a random salt
- * per hash, stored as the self-describing string {@code pbkdf2-sha256$iterations$salt$hash} (salt
- * and hash in unpadded Base64), so the iteration count can be raised later without invalidating
- * stored hashes: each verifies with the count written in it.
+ * Hashes and verifies ESME bind passwords with the JDK's PBKDF2WithHmacSHA256 and a random salt per
+ * hash, stored as the self-describing string {@code pbkdf2-sha256$iterations$salt$hash} (salt and
+ * hash in unpadded Base64), so the iteration count can be raised later without invalidating stored
+ * hashes: each verifies with the count written in it.
  *
  * <p>Why {@value #DEFAULT_ITERATIONS} iterations, far below what is advised for user passwords:
  * SMPP caps the password at 8 characters, so no iteration count makes a leaked hash strong, while
  * every bind pays for one verification and a reconnect storm after a network blip brings hundreds
  * of binds at once. 10,000 iterations cost about 2-4 ms per verification on current server CPUs
  * (measured 4 ms on a small 2-core VM): cheap for binds, yet ten thousand times dearer than a bare
- * hash to whoever brute-forces a stolen table. The real defences are the per-peer failure
- * slowdown and the IP allowlist.
+ * hash to whoever brute-forces a stolen table. The real defences are the per-peer failure slowdown
+ * and the IP allowlist.
  *
  * <p>Thread-safe; verification compares in constant time.
  */
@@ -120,8 +120,8 @@ public final class PasswordHasher {
   }
 
   /**
-   * Does the work of a verification against a hash no password matches, and returns false: for
-   * the paths that must not answer faster than a wrong password would.
+   * Does the work of a verification against a hash no password matches, and returns false: for the
+   * paths that must not answer faster than a wrong password would.
    */
   boolean verifyDummy(String password) {
     verify(password == null ? "" : password, dummyHash);

@@ -38,16 +38,19 @@ public final class AdminHttpServer implements AutoCloseable {
         });
     app.get(
         "/metrics",
-        ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     routes.forEach(r -> r.register(app));
-    app.exception(
-        ApiException.class,
-        (e, ctx) -> ctx.status(e.error().status()).json(e.error()));
+    app.exception(ApiException.class, (e, ctx) -> ctx.status(e.error().status()).json(e.error()));
     app.exception(
         com.fasterxml.jackson.core.JsonProcessingException.class,
         (e, ctx) ->
             ctx.status(400)
-                .json(ApiError.of(400, "malformed_json", "request body is not valid JSON: " + e.getOriginalMessage())));
+                .json(
+                    ApiError.of(
+                        400,
+                        "malformed_json",
+                        "request body is not valid JSON: " + e.getOriginalMessage())));
     app.exception(
         io.javalin.http.HttpResponseException.class,
         (e, ctx) ->
@@ -57,18 +60,24 @@ public final class AdminHttpServer implements AutoCloseable {
         Exception.class,
         (e, ctx) -> {
           log.error("admin-http - {} {} failed", ctx.method(), ctx.path(), e);
-          ctx.status(500).json(ApiError.of(500, "internal_error", "the request failed; see the gateway log"));
+          ctx.status(500)
+              .json(ApiError.of(500, "internal_error", "the request failed; see the gateway log"));
         });
     app.error(
         404,
         ctx -> {
           if (ctx.result() == null || ctx.result().isEmpty()) {
-            ctx.json(ApiError.of(404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
+            ctx.json(
+                ApiError.of(
+                    404, "not_found", "no such endpoint: " + ctx.method() + " " + ctx.path()));
           }
         });
     app.error(
         405,
-        ctx -> ctx.json(ApiError.of(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
+        ctx ->
+            ctx.json(
+                ApiError.of(
+                    405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
   }
 
   private static String errorCode(int status) {

@@ -105,11 +105,10 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Builds and starts everything on an open database, which the gateway then owns; on any
-   * failure, stops what had started (the database too) and rethrows.
+   * Builds and starts everything on an open database, which the gateway then owns; on any failure,
+   * stops what had started (the database too) and rethrows.
    */
-  public static Gateway start(GatewayConfig config, Database database)
-      throws InterruptedException {
+  public static Gateway start(GatewayConfig config, Database database) throws InterruptedException {
     InstantSource clock = InstantSource.system();
     List<AutoCloseable> started = new java.util.ArrayList<>();
     started.add(database);
@@ -120,7 +119,8 @@ public final class Gateway implements AutoCloseable {
       PasswordHasher hasher = new PasswordHasher();
       EsmeAccountRepository accounts = new EsmeAccountRepository(database.dataSource(), hasher);
       List<EsmeAccount> seeded = accounts.seed(config.accounts());
-      seeded.forEach(a -> log.info("gateway - seeded ESME account '{}' ({})", a.systemId(), a.role()));
+      seeded.forEach(
+          a -> log.info("gateway - seeded ESME account '{}' ({})", a.systemId(), a.role()));
 
       ReplyTemplates replyDefaults = ReplyTemplates.shipped();
       CatalogRepository catalogRepository = new CatalogRepository(database.dataSource());
@@ -168,8 +168,7 @@ public final class Gateway implements AutoCloseable {
               config.smpp(),
               SERVER_SYSTEM_ID,
               authenticator,
-              new RoleRoutingHandler(
-                  pipeline.ingress(), new AcceptingRequestHandler(messageIds)),
+              new RoleRoutingHandler(pipeline.ingress(), new AcceptingRequestHandler(messageIds)),
               sessions,
               new SessionMetrics(metrics, sessions),
               new AccountThrottles(System::nanoTime),

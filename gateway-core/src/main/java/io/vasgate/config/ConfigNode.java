@@ -108,8 +108,7 @@ public final class ConfigNode {
       throw new ConfigException(key(name), "must be a whole number but was '" + v.asText() + "'");
     }
     if (parsed < min || parsed > max) {
-      throw new ConfigException(
-          key(name), "must be in " + min + ".." + max + " but was " + parsed);
+      throw new ConfigException(key(name), "must be in " + min + ".." + max + " but was " + parsed);
     }
     return (int) parsed;
   }
@@ -148,7 +147,8 @@ public final class ConfigNode {
       split++;
     }
     if (split == 0 || split > 12) {
-      throw new ConfigException(key, "must be a duration such as 500ms, 30s, 5m, 24h but was " + text);
+      throw new ConfigException(
+          key, "must be a duration such as 500ms, 30s, 5m, 24h but was " + text);
     }
     long amount = Long.parseLong(t.substring(0, split));
     return switch (t.substring(split).trim()) {

@@ -2,9 +2,9 @@ package io.vasgate.config;
 
 import io.vasgate.account.AccountSpec;
 import io.vasgate.catalog.CatalogConfig;
+import io.vasgate.persistence.DatabaseConfig;
 import io.vasgate.pipeline.BillingConfig;
 import io.vasgate.pipeline.PipelineConfig;
-import io.vasgate.persistence.DatabaseConfig;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -54,9 +54,7 @@ public record GatewayConfig(
             "'" + accounts.get(i).systemId() + "' is configured twice");
       }
     }
-    if (smpp.port() != 0
-        && smpp.port() == admin.port()
-        && smpp.host().equals(admin.host())) {
+    if (smpp.port() != 0 && smpp.port() == admin.port() && smpp.host().equals(admin.host())) {
       throw new ConfigException(
           "admin.port", "must differ from smpp.port (both are " + smpp.port() + ")");
     }

@@ -8,28 +8,28 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vasgate.account.AccountSpec;
 import io.vasgate.account.CidrRange;
 import io.vasgate.account.EsmeRole;
-import io.vasgate.catalog.CatalogConfig;
 import io.vasgate.billing.charging.boss.BossConfig;
+import io.vasgate.catalog.CatalogConfig;
+import io.vasgate.persistence.DatabaseConfig;
 import io.vasgate.pipeline.BillingConfig;
 import io.vasgate.pipeline.PipelineConfig;
-import io.vasgate.persistence.DatabaseConfig;
 import io.vasgate.smpp.pdu.BindType;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads {@code conf/gateway.yaml}, applies overrides from the environment and the command line,
- * and builds a validated {@link GatewayConfig}.
+ * Reads {@code conf/gateway.yaml}, applies overrides from the environment and the command line, and
+ * builds a validated {@link GatewayConfig}.
  *
  * <p>Overrides are dotted keys ({@code smpp.port=2776}); environment variables map to them as
  * {@code VASGATE_SMPP_PORT}, {@code VASGATE_DATABASE_URL}. The command line wins over the
@@ -175,7 +175,8 @@ public final class GatewayConfigLoader {
             BossConfig.MAX_REQUEST_TIMEOUT);
     int maxAttempts = b.integer("maxAttempts", d.maxAttempts(), 1, BossConfig.MAX_ATTEMPTS);
     Duration initialBackoff =
-        b.duration("initialBackoff", d.initialBackoff(), Duration.ofMillis(1), Duration.ofMinutes(1));
+        b.duration(
+            "initialBackoff", d.initialBackoff(), Duration.ofMillis(1), Duration.ofMinutes(1));
     Duration maxBackoff =
         b.duration("maxBackoff", d.maxBackoff(), Duration.ofMillis(1), Duration.ofMinutes(10));
     int threshold =
@@ -185,7 +186,8 @@ public final class GatewayConfigLoader {
             1,
             BossConfig.MAX_BREAKER_THRESHOLD);
     Duration coolDown =
-        b.duration("breakerCoolDown", d.breakerCoolDown(), Duration.ofMillis(1), Duration.ofHours(1));
+        b.duration(
+            "breakerCoolDown", d.breakerCoolDown(), Duration.ofMillis(1), Duration.ofHours(1));
     b.rejectUnknownKeys();
     Optional<BossConfig> boss = Optional.empty();
     if (url.isPresent()) {

@@ -32,14 +32,18 @@ public record SmppServerConfig(
         n.string("host", "127.0.0.1"),
         n.integer("port", 2775, 0, 65535),
         n.integer("maxPduSize", 64 * 1024, 1024, 1024 * 1024),
-        n.duration("bindTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
+        n.duration(
+            "bindTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
         n.duration(
             "enquireLinkInterval",
             Duration.ofSeconds(30),
             Duration.ofMillis(100),
             Duration.ofHours(1)),
         n.duration(
-            "responseTimeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(10)),
+            "responseTimeout",
+            Duration.ofSeconds(10),
+            Duration.ofMillis(100),
+            Duration.ofMinutes(10)),
         n.duration(
             "unbindTimeout", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(5)),
         n.integer("defaultWindowSize", 100, 1, 10_000),

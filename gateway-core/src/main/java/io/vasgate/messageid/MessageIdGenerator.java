@@ -5,9 +5,9 @@ import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Hands out the SMPP {@code message_id}s of every message the gateway accepts: the same string
- * goes into submit_sm_resp, the receipt's {@code id:} field and {@code receipted_message_id}, so
- * ESMEs can always correlate.
+ * Hands out the SMPP {@code message_id}s of every message the gateway accepts: the same string goes
+ * into submit_sm_resp, the receipt's {@code id:} field and {@code receipted_message_id}, so ESMEs
+ * can always correlate.
  *
  * <p>An id is a 63-bit number written in decimal (at most 19 digits, well under the 65-byte limit):
  * 41 bits of milliseconds since 2025-01-01T00:00Z, 10 bits of node id and 12 bits of sequence. The

@@ -8,27 +8,27 @@ import io.vasgate.billing.charging.boss.BossHttpChargingGateway;
 import io.vasgate.billing.charging.boss.RetryDelay;
 import io.vasgate.billing.charging.ledger.LedgerChargingGateway;
 import io.vasgate.billing.charging.ledger.LedgerRepository;
+import io.vasgate.billing.renewal.RenewalConfig;
+import io.vasgate.billing.renewal.RenewalJob;
 import io.vasgate.billing.subscription.SubscriptionConfig;
 import io.vasgate.billing.subscription.SubscriptionService;
 import io.vasgate.command.catalog.Catalog;
 import io.vasgate.command.parse.CommandParser;
 import io.vasgate.command.reply.ReplyTemplates;
 import io.vasgate.message.MessageJournal;
+import io.vasgate.message.MoRecoveryRepository;
+import io.vasgate.message.StaleMo;
 import io.vasgate.messageid.MessageIdGenerator;
 import io.vasgate.smpp.session.SessionRegistry;
 import io.vasgate.smpp.session.SmppRequestHandler;
 import io.vasgate.sms.MessageSplitter;
-import io.vasgate.sms.ReassemblyConfig;
 import io.vasgate.sms.Reassembler;
+import io.vasgate.sms.ReassemblyConfig;
 import io.vasgate.sms.SmsCharset;
-import io.vasgate.billing.renewal.RenewalConfig;
-import io.vasgate.billing.renewal.RenewalJob;
-import io.vasgate.message.MoRecoveryRepository;
-import io.vasgate.message.StaleMo;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -178,7 +178,9 @@ public final class CommandPipeline implements AutoCloseable {
                     .thenAccept(
                         settled ->
                             settled.forEach(
-                                s -> notices.settled(s.charge().msisdn(), s.product(), s.outcome())))),
+                                s ->
+                                    notices.settled(
+                                        s.charge().msisdn(), s.product(), s.outcome())))),
         45,
         60,
         TimeUnit.SECONDS);
@@ -199,7 +201,10 @@ public final class CommandPipeline implements AutoCloseable {
       BossConfig boss = billing.boss().orElseThrow();
       log.info("pipeline - charging through the BOSS at {}", boss.baseUri());
       return new BossHttpChargingGateway(
-          boss, BossHttpChargingGateway.httpClient(boss, blocking), clock, RetryDelay.realTime(blocking));
+          boss,
+          BossHttpChargingGateway.httpClient(boss, blocking),
+          clock,
+          RetryDelay.realTime(blocking));
     }
     return new LedgerChargingGateway(new LedgerRepository(dataSource), blocking, clock);
   }
@@ -215,8 +220,13 @@ public final class CommandPipeline implements AutoCloseable {
         log.warn("pipeline - MO {} was never processed; processing it now", mo.id());
         processor.accept(
             new InboundCommand(
-                mo.id(), mo.peerSystemId(), mo.sessionId(), mo.sourceAddr(), mo.destAddr(),
-                mo.text(), mo.receivedAt()));
+                mo.id(),
+                mo.peerSystemId(),
+                mo.sessionId(),
+                mo.sourceAddr(),
+                mo.destAddr(),
+                mo.text(),
+                mo.receivedAt()));
       }
     } catch (java.sql.SQLException | RuntimeException e) {
       log.error("pipeline - recovery of unprocessed MOs failed", e);

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Understands a handset's command and acts on it: parse against the current catalog, apply it to
- * the subscriber's subscriptions (where money may move), answer in the service number's words,
- * and record what the MO turned out to be.
+ * the subscriber's subscriptions (where money may move), answer in the service number's words, and
+ * record what the MO turned out to be.
  */
 public final class CommandProcessor implements CommandSink {
 
@@ -153,7 +153,8 @@ public final class CommandProcessor implements CommandSink {
       case QUERY -> {
         return subscriptions
             .listActive(msisdn)
-            .thenApply(list -> new Answer(kind, productCode, composer.list(r, list, clock.instant())));
+            .thenApply(
+                list -> new Answer(kind, productCode, composer.list(r, list, clock.instant())));
       }
       case UNSUBSCRIBE_ALL -> {
         return subscriptions

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A handset's whole message, durably recorded and ready to be understood: one MO, or the parts of
- * a long one put back together.
+ * A handset's whole message, durably recorded and ready to be understood: one MO, or the parts of a
+ * long one put back together.
  *
  * @param moId the recorded MO (for a long message, its last part)
  * @param peerSystemId the MO source it came from; replies go back to that account

@@ -145,7 +145,12 @@ public final class MoIngressHandler implements SmppRequestHandler {
       }
       sink.accept(
           new InboundCommand(
-              recorded.id(), peer, session.id(), mo.source(), mo.destination(), text.get(),
+              recorded.id(),
+              peer,
+              session.id(),
+              mo.source(),
+              mo.destination(),
+              text.get(),
               receivedAt));
       return;
     }
@@ -172,7 +177,12 @@ public final class MoIngressHandler implements SmppRequestHandler {
               t ->
                   sink.accept(
                       new InboundCommand(
-                          recorded.id(), peer, session.id(), mo.source(), mo.destination(), t,
+                          recorded.id(),
+                          peer,
+                          session.id(),
+                          mo.source(),
+                          mo.destination(),
+                          t,
                           receivedAt)));
     }
   }
@@ -198,7 +208,11 @@ public final class MoIngressHandler implements SmppRequestHandler {
       sha.update((byte) 0);
       sha.update(mo.destination().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
-      sha.update(ByteBuffer.allocate(8).putInt(mo.content().dataCoding()).putInt(mo.userMessageReference().orElse(-1)).array());
+      sha.update(
+          ByteBuffer.allocate(8)
+              .putInt(mo.content().dataCoding())
+              .putInt(mo.userMessageReference().orElse(-1))
+              .array());
       sha.update(mo.content().octets());
       return sha.digest();
     } catch (NoSuchAlgorithmException e) {
@@ -277,5 +291,4 @@ public final class MoIngressHandler implements SmppRequestHandler {
     }
     return v;
   }
-
 }

@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Turns what happened into the words the handset user reads, in the service number's language,
- * from its templates. Pure: no I/O, so every reply can be tested from its outcome.
+ * Turns what happened into the words the handset user reads, in the service number's language, from
+ * its templates. Pure: no I/O, so every reply can be tested from its outcome.
  */
 public final class ReplyComposer {
 
@@ -94,8 +94,10 @@ public final class ReplyComposer {
               ReplyKey.UNSUBSCRIBE_HINT,
               language,
               Map.of(
-                  Placeholder.COMMAND, first(number.words().unsubscribe()) + p.code(),
-                  Placeholder.PRODUCT, name(p)))
+                  Placeholder.COMMAND,
+                  first(number.words().unsubscribe()) + p.code(),
+                  Placeholder.PRODUCT,
+                  name(p)))
           .text();
     }
 
@@ -240,16 +242,17 @@ public final class ReplyComposer {
       }
       Map<Placeholder, String> v = new EnumMap<>(Placeholder.class);
       v.put(Placeholder.INDEX, Integer.toString(item.number()));
-      v.put(Placeholder.PRODUCT, item.product().map(r::name).orElse(item.subscription().productCode()));
+      v.put(
+          Placeholder.PRODUCT,
+          item.product().map(r::name).orElse(item.subscription().productCode()));
       v.put(Placeholder.CODE, item.subscription().productCode());
       v.put(
           Placeholder.PRICE,
-          item.product().map(r::price).orElse(r.language.price(item.priceFen(), PriceUnit.PER_MONTH)));
-      v.put(
-          Placeholder.NEXT_CHARGE_DATE,
-          item.nextChargeDate().map(DATE::format).orElse("-"));
-      items.append(
-          r.templates.render(r.number.port(), ReplyKey.QUERY_ITEM, r.language, v).text());
+          item.product()
+              .map(r::price)
+              .orElse(r.language.price(item.priceFen(), PriceUnit.PER_MONTH)));
+      v.put(Placeholder.NEXT_CHARGE_DATE, item.nextChargeDate().map(DATE::format).orElse("-"));
+      items.append(r.templates.render(r.number.port(), ReplyKey.QUERY_ITEM, r.language, v).text());
     }
     Duration window = Duration.between(now, list.selectableUntil());
     r.put(Placeholder.ITEMS, items.toString())
@@ -261,7 +264,8 @@ public final class ReplyComposer {
   }
 
   /** The notice days before a monthly charge. */
-  public RenderedReply chargeReminder(Reply r, Product p, java.time.LocalDate date, long amountFen) {
+  public RenderedReply chargeReminder(
+      Reply r, Product p, java.time.LocalDate date, long amountFen) {
     return r.product(p)
         .put(Placeholder.PRICE, r.language.price(amountFen, PriceUnit.PLAIN))
         .put(Placeholder.NEXT_CHARGE_DATE, DATE.format(date))
@@ -296,7 +300,8 @@ public final class ReplyComposer {
   public RenderedReply whichProduct(Reply r, Optional<CommandKind> command, List<Product> offered) {
     CommandWords w = r.number.words();
     String verb =
-        command.map(
+        command
+            .map(
                 k ->
                     switch (k) {
                       case UNSUBSCRIBE -> first(w.unsubscribe());

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a reply to a handset: splits it into SMS parts (UCS2 for Chinese, 67 characters a part
- * when long), sends each as deliver_sm from the service number on a session of the MO source's
- * account that may receive, and records every part with its message_id and the peer's answer.
+ * Sends a reply to a handset: splits it into SMS parts (UCS2 for Chinese, 67 characters a part when
+ * long), sends each as deliver_sm from the service number on a session of the MO source's account
+ * that may receive, and records every part with its message_id and the peer's answer.
  */
 public final class ReplySender {
 
@@ -89,10 +89,13 @@ public final class ReplySender {
     }
     List<CompletableFuture<Boolean>> acks = new ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
-      acks.add(sendPart(session.get(), serviceNumber, msisdn, text, parts.get(i), i + 1, parts.size(), moId));
+      acks.add(
+          sendPart(
+              session.get(), serviceNumber, msisdn, text, parts.get(i), i + 1, parts.size(), moId));
     }
     return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-        .thenApply(v -> acks.stream().allMatch(CompletableFuture::join) ? Outcome.SENT : Outcome.FAILED);
+        .thenApply(
+            v -> acks.stream().allMatch(CompletableFuture::join) ? Outcome.SENT : Outcome.FAILED);
   }
 
   private CompletableFuture<Boolean> sendPart(
@@ -117,7 +120,15 @@ public final class ReplySender {
     return journal
         .recordMt(
             new MtDraft(
-                id, moId, peer, serviceNumber, msisdn, text, seq, total, part.dataCoding().code(),
+                id,
+                moId,
+                peer,
+                serviceNumber,
+                msisdn,
+                text,
+                seq,
+                total,
+                part.dataCoding().code(),
                 clock.instant()))
         .thenCompose(recorded -> session.send(deliver))
         .handle(
@@ -125,7 +136,12 @@ public final class ReplySender {
               int status = err == null ? resp.commandStatus() : -1;
               journal.mtAnswered(id, status, clock.instant());
               if (err != null) {
-                log.warn("{} - reply part {} to {} failed: {}", session.label(), id, MsisdnMask.mask(msisdn), err.toString());
+                log.warn(
+                    "{} - reply part {} to {} failed: {}",
+                    session.label(),
+                    id,
+                    MsisdnMask.mask(msisdn),
+                    err.toString());
               }
               return status == 0;
             });

@@ -33,7 +33,9 @@ public final class SubscriberNotices implements SubscriberNotifier {
   private final ReplySender replies;
   private final String peerSystemId;
 
-  /** @param peerSystemId the MO-source account whose sessions carry unsolicited messages */
+  /**
+   * @param peerSystemId the MO-source account whose sessions carry unsolicited messages
+   */
   public SubscriberNotices(
       Supplier<Catalog> catalog,
       Supplier<ReplyTemplates> templates,
@@ -52,7 +54,9 @@ public final class SubscriberNotices implements SubscriberNotifier {
     send(
         reminder.subscription().msisdn(),
         reminder.product(),
-        r -> composer.chargeReminder(r, reminder.product(), reminder.chargeDate(), reminder.amountFen()));
+        r ->
+            composer.chargeReminder(
+                r, reminder.product(), reminder.chargeDate(), reminder.amountFen()));
   }
 
   @Override
@@ -72,7 +76,8 @@ public final class SubscriberNotices implements SubscriberNotifier {
   }
 
   /** Tells a subscriber how a charge that was pending ended. */
-  void settled(String msisdn, Product product, io.vasgate.billing.subscription.SubscriptionOutcome outcome) {
+  void settled(
+      String msisdn, Product product, io.vasgate.billing.subscription.SubscriptionOutcome outcome) {
     send(msisdn, product, r -> composer.outcome(r, outcome));
   }
 

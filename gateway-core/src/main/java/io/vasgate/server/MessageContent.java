@@ -71,8 +71,8 @@ public record MessageContent(
   }
 
   /**
-   * Decodes user data in {@code dataCoding}; empty for binary codings. Octets that cannot be
-   * text in that coding (odd-length UCS2, an unknown coding) are refused with their status.
+   * Decodes user data in {@code dataCoding}; empty for binary codings. Octets that cannot be text
+   * in that coding (odd-length UCS2, an unknown coding) are refused with their status.
    */
   public static Optional<String> decode(
       SmsCharset charset, int dataCoding, byte[] payload, int udhOctets) {

@@ -4,20 +4,13 @@ import io.vasgate.smpp.pdu.Address;
 import io.vasgate.smpp.pdu.CommandStatus;
 import io.vasgate.smpp.pdu.DataSm;
 import io.vasgate.smpp.pdu.ShortMessagePdu;
-import io.vasgate.smpp.pdu.Tlv;
-import io.vasgate.smpp.pdu.TlvCarrier;
-import io.vasgate.smpp.pdu.TlvTag;
 import io.vasgate.smpp.session.SmppStatusException;
-import io.vasgate.sms.DataCoding;
-import io.vasgate.sms.InvalidTextException;
-import io.vasgate.sms.InvalidUdhException;
 import io.vasgate.sms.SmsCharset;
-import io.vasgate.sms.Udh;
 import java.util.Optional;
 
 /**
- * The checks every message request passes before the business sees it, each failure answered
- * with the most precise SMPP 3.4 command_status there is.
+ * The checks every message request passes before the business sees it, each failure answered with
+ * the most precise SMPP 3.4 command_status there is.
  */
 public final class MessageValidator {
 
@@ -52,7 +45,6 @@ public final class MessageValidator {
     checkReceiptRequest(m.registeredDelivery());
     return MessageContent.of(m).text(charset);
   }
-
 
   private static void requireDestination(Address destination) {
     if (destination.address().isEmpty()) {
@@ -92,8 +84,14 @@ public final class MessageValidator {
         int second = Integer.parseInt(value.substring(10, 12));
         int quarters = Integer.parseInt(value.substring(13, 15));
         ok =
-            month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60
-                && second < 60 && quarters <= 48;
+            month >= 1
+                && month <= 12
+                && day >= 1
+                && day <= 31
+                && hour < 24
+                && minute < 60
+                && second < 60
+                && quarters <= 48;
       } else {
         ok = false;
       }

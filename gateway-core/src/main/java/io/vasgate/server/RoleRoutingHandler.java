@@ -23,8 +23,7 @@ public final class RoleRoutingHandler implements SmppRequestHandler {
 
   @Override
   public CompletionStage<? extends PduResponse> handle(SmppSession session, PduRequest request) {
-    boolean fromMoSource =
-        session.account().map(a -> a.role() == EsmeRole.MO_SOURCE).orElse(false);
+    boolean fromMoSource = session.account().map(a -> a.role() == EsmeRole.MO_SOURCE).orElse(false);
     return (fromMoSource ? moSource : esme).handle(session, request);
   }
 }

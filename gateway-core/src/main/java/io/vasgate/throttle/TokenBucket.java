@@ -3,8 +3,8 @@ package io.vasgate.throttle;
 import java.util.function.LongSupplier;
 
 /**
- * A rate limit of {@code ratePerSecond} with bursts up to one second's worth, refilled
- * continuously from an injected nanosecond clock so tests never sleep.
+ * A rate limit of {@code ratePerSecond} with bursts up to one second's worth, refilled continuously
+ * from an injected nanosecond clock so tests never sleep.
  *
  * <p>One bucket may be shared by all sessions of an account across event loops; the critical
  * section is a handful of arithmetic operations, so a monitor is cheaper than a CAS loop here.

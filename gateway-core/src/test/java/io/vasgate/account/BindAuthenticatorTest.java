@@ -144,7 +144,8 @@ class BindAuthenticatorTest {
     // A wrong password from outside gets the same answer, so it cannot be used to guess.
     assertThat(rejected(bind("demo", "nope", BindType.TRANSCEIVER, "203.0.113.7")).commandStatus())
         .isEqualTo(0x0D);
-    assertThat(bind("demo", "demo", BindType.TRANSCEIVER, "10.20.30.40")).isInstanceOf(Accepted.class);
+    assertThat(bind("demo", "demo", BindType.TRANSCEIVER, "10.20.30.40"))
+        .isInstanceOf(Accepted.class);
   }
 
   @Test
@@ -152,7 +153,8 @@ class BindAuthenticatorTest {
     accounts.seed(
         List.of(account("demo").password("demo").maxBinds(2).allowlist("2001:db8::/32").spec()));
 
-    assertThat(bind("demo", "demo", BindType.TRANSCEIVER, "2001:db8::42")).isInstanceOf(Accepted.class);
+    assertThat(bind("demo", "demo", BindType.TRANSCEIVER, "2001:db8::42"))
+        .isInstanceOf(Accepted.class);
     assertThat(rejected(bind("demo", "demo", BindType.TRANSCEIVER, "2001:db9::42")).commandStatus())
         .isEqualTo(0x0D);
   }
@@ -197,11 +199,12 @@ class BindAuthenticatorTest {
     }
 
     assertThat(delays).containsExactly(0L, 0L, 250L, 500L, 1000L, 2000L);
-    assertThat(
-            rejected(bind("demo", "typo", BindType.TRANSCEIVER, "198.51.100.1")).delay())
+    assertThat(rejected(bind("demo", "typo", BindType.TRANSCEIVER, "198.51.100.1")).delay())
         .as("another address")
         .isZero();
-    assertThat(bind("demo", "demo")).as("accepted binds are never delayed").isInstanceOf(Accepted.class);
+    assertThat(bind("demo", "demo"))
+        .as("accepted binds are never delayed")
+        .isInstanceOf(Accepted.class);
 
     clock.advance(BindFailureThrottle.Policy.DEFAULT.quietPeriod());
     assertThat(rejected(bind("demo", "again")).delay()).as("after a quiet period").isZero();
@@ -325,8 +328,8 @@ class BindAuthenticatorTest {
   }
 
   /**
-   * With distinct timings an attacker could tell existing system_ids from unknown ones even if
-   * both were answered alike; the unknown path verifies against a dummy hash to close that.
+   * With distinct timings an attacker could tell existing system_ids from unknown ones even if both
+   * were answered alike; the unknown path verifies against a dummy hash to close that.
    */
   @Test
   void unknownSystemIdTakesAboutAsLongAsAWrongPassword() throws Exception {
@@ -334,8 +337,7 @@ class BindAuthenticatorTest {
     EsmeAccountRepository store = new EsmeAccountRepository(database.dataSource(), realCost);
     store.seed(List.of(account("demo").password("demo").spec()));
     BindAuthenticator direct =
-        new BindAuthenticator(
-            store, realCost, registry, failures, Runnable::run, clock, CACHE_TTL);
+        new BindAuthenticator(store, realCost, registry, failures, Runnable::run, clock, CACHE_TTL);
     InetSocketAddress peer = peer("203.0.113.7");
     int runs = 15;
     long[] unknown = new long[runs];

@@ -189,8 +189,13 @@ class CidrRangeTest {
   }
 
   private static String dotted(int address) {
-    return (address >>> 24) + "." + ((address >>> 16) & 0xFF) + "." + ((address >>> 8) & 0xFF)
-        + "." + (address & 0xFF);
+    return (address >>> 24)
+        + "."
+        + ((address >>> 16) & 0xFF)
+        + "."
+        + ((address >>> 8) & 0xFF)
+        + "."
+        + (address & 0xFF);
   }
 
   private static byte[] bytes(int address) {

@@ -65,7 +65,9 @@ class EsmeAccountRepositoryTest {
     repository.insert(account("alpha").account(hasher));
     repository.insert(account("mo").account(hasher));
 
-    assertThat(repository.list()).extracting(EsmeAccount::systemId).containsExactly("alpha", "mo", "zeta");
+    assertThat(repository.list())
+        .extracting(EsmeAccount::systemId)
+        .containsExactly("alpha", "mo", "zeta");
   }
 
   @Test
@@ -118,7 +120,9 @@ class EsmeAccountRepositoryTest {
     EsmeAccount demoAfter = repository.findBySystemId("demo").orElseThrow();
     assertThat(hasher.verify("n3w", demoAfter.passwordHash())).isTrue();
     assertThat(hasher.verify("demo", demoAfter.passwordHash())).isFalse();
-    assertThat(hasher.verify("p4ss", repository.findBySystemId("partner").orElseThrow().passwordHash()))
+    assertThat(
+            hasher.verify(
+                "p4ss", repository.findBySystemId("partner").orElseThrow().passwordHash()))
         .isTrue();
     assertThat(repository.list()).hasSize(3);
   }

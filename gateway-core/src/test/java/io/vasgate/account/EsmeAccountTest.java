@@ -94,8 +94,7 @@ class EsmeAccountTest {
     assertThat(account("demo").password("12345678").spec().password()).hasSize(8);
     assertThatThrownBy(() -> account("demo").password("123456789").spec())
         .hasMessageContaining("password must be 1..8");
-    assertThatThrownBy(() -> account("demo").password("").spec())
-        .hasMessageContaining("password");
+    assertThatThrownBy(() -> account("demo").password("").spec()).hasMessageContaining("password");
     assertThatThrownBy(() -> account("demo").password("密码").spec())
         .hasMessageContaining("password");
   }
@@ -146,8 +145,7 @@ class EsmeAccountTest {
     EnumSet<BindType> types = EnumSet.of(BindType.RECEIVER);
     List<CidrRange> ranges = new ArrayList<>(List.of(CidrRange.parse("10.0.0.0/8")));
     EsmeAccount stored =
-        new EsmeAccount(
-            "demo", hasher.hash("x"), types, 1, ranges, EsmeRole.ESME, 10, 10, true);
+        new EsmeAccount("demo", hasher.hash("x"), types, 1, ranges, EsmeRole.ESME, 10, 10, true);
 
     types.add(BindType.TRANSMITTER);
     ranges.clear();
@@ -167,7 +165,6 @@ class EsmeAccountTest {
 
     assertThat(changed.passwordHash()).isEqualTo(newHash);
     assertThat(changed.enabled()).isFalse();
-    assertThat(changed.withPasswordHash(stored.passwordHash()).withEnabled(true))
-        .isEqualTo(stored);
+    assertThat(changed.withPasswordHash(stored.passwordHash()).withEnabled(true)).isEqualTo(stored);
   }
 }

@@ -70,7 +70,11 @@ class PasswordHasherTest {
     digest[0] ^= 1;
     String tampered =
         String.join(
-            "$", parts[0], parts[1], parts[2], Base64.getEncoder().withoutPadding().encodeToString(digest));
+            "$",
+            parts[0],
+            parts[1],
+            parts[2],
+            Base64.getEncoder().withoutPadding().encodeToString(digest));
 
     assertThat(cheap.verify("demo", tampered)).isFalse();
   }

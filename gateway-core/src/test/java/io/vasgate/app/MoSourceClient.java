@@ -68,8 +68,8 @@ public final class MoSourceClient implements AutoCloseable {
   }
 
   /**
-   * Submits what a handset typed, numbered with a fresh user_message_reference as MO routers
-   * number their messages; returns the gateway's submit_sm_resp.
+   * Submits what a handset typed, numbered with a fresh user_message_reference as MO routers number
+   * their messages; returns the gateway's submit_sm_resp.
    */
   public SubmitSmResp send(String from, String to, String text) throws Exception {
     return send(from, to, text, references.incrementAndGet());
@@ -95,7 +95,8 @@ public final class MoSourceClient implements AutoCloseable {
     sm.setDestAddress(new Address((byte) 0, (byte) 1, to));
     boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(text);
     sm.setDataCoding(ascii ? (byte) 0 : (byte) 8);
-    sm.setShortMessage(text.getBytes(ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16BE));
+    sm.setShortMessage(
+        text.getBytes(ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_16BE));
     return sm;
   }
 

@@ -68,10 +68,14 @@ public final class TestGateway {
         return candidate;
       }
     }
-    throw new IllegalStateException("conf/catalog.yaml not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "conf/catalog.yaml not found above " + Path.of("").toAbsolutePath());
   }
 
-  /** Starts a gateway with {@code smppSettings} (YAML lines under {@code smpp:}) and the test accounts. */
+  /**
+   * Starts a gateway with {@code smppSettings} (YAML lines under {@code smpp:}) and the test
+   * accounts.
+   */
   public static Gateway start(String purpose, String smppSettings) throws InterruptedException {
     return start(purpose, smppSettings, "");
   }
@@ -87,7 +91,9 @@ public final class TestGateway {
             + smppSettings.indent(2)
             + "admin:\n  host: 127.0.0.1\n  port: 0\n"
             + ADMIN_USERS
-            + "catalog:\n  seedFile: \"" + shippedCatalog().toString().replace("\\", "/") + "\"\n"
+            + "catalog:\n  seedFile: \""
+            + shippedCatalog().toString().replace("\\", "/")
+            + "\"\n"
             + "shutdown:\n  gracePeriod: 2s\n"
             + moreYaml
             + ACCOUNTS;

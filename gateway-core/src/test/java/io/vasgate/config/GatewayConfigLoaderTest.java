@@ -67,8 +67,7 @@ class GatewayConfigLoaderTest {
 
   @Test
   void nonMysqlDatabaseUrlIsRefused() {
-    assertThatThrownBy(
-            () -> loader.parse("database:\n  url: jdbc:h2:mem:x\n", Path.of("conf")))
+    assertThatThrownBy(() -> loader.parse("database:\n  url: jdbc:h2:mem:x\n", Path.of("conf")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("database.url: must be a jdbc:mysql:// URL");
   }
@@ -140,15 +139,20 @@ class GatewayConfigLoaderTest {
   @Test
   void accountProblemsNameTheAccount() {
     assertThatThrownBy(
-            () -> loader.parse("accounts:\n  - systemId: a\n    password: b\n    allowedIps: [300.1.1.1/8]\n", Path.of("conf")))
+            () ->
+                loader.parse(
+                    "accounts:\n  - systemId: a\n    password: b\n    allowedIps: [300.1.1.1/8]\n",
+                    Path.of("conf")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("accounts[0]");
     assertThatThrownBy(
-            () -> loader.parse("accounts:\n  - systemId: a\n    password: b\n  - systemId: a\n    password: c\n", Path.of("conf")))
+            () ->
+                loader.parse(
+                    "accounts:\n  - systemId: a\n    password: b\n  - systemId: a\n    password: c\n",
+                    Path.of("conf")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("accounts[1].systemId");
-    assertThatThrownBy(
-            () -> loader.parse("accounts:\n  - systemId: a\n", Path.of("conf")))
+    assertThatThrownBy(() -> loader.parse("accounts:\n  - systemId: a\n", Path.of("conf")))
         .isInstanceOf(ConfigException.class)
         .hasMessage("accounts[0].password: is required");
   }

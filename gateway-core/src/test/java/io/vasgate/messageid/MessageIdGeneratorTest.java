@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class MessageIdGeneratorTest {
 
-  private final AtomicLong millis = new AtomicLong(Instant.parse("2026-11-23T08:00:00Z").toEpochMilli());
+  private final AtomicLong millis =
+      new AtomicLong(Instant.parse("2026-11-23T08:00:00Z").toEpochMilli());
   private final InstantSource clock = () -> Instant.ofEpochMilli(millis.get());
 
   @Test
@@ -78,11 +79,14 @@ class MessageIdGeneratorTest {
   void concurrentCallersGetDistinctIds() {
     MessageIdGenerator gen = new MessageIdGenerator(3, InstantSource.system());
     Set<Long> ids = ConcurrentHashMap.newKeySet();
-    IntStream.range(0, 4).parallel().forEach(t -> {
-      for (int i = 0; i < 20_000; i++) {
-        ids.add(gen.nextLong());
-      }
-    });
+    IntStream.range(0, 4)
+        .parallel()
+        .forEach(
+            t -> {
+              for (int i = 0; i < 20_000; i++) {
+                ids.add(gen.nextLong());
+              }
+            });
     assertThat(ids).hasSize(80_000);
   }
 

@@ -3,10 +3,10 @@ package io.vasgate.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vasgate.app.Gateway;
-import io.vasgate.app.TestGateway;
-import io.vasgate.billing.charging.boss.FakeBoss;
 import io.vasgate.app.MoSourceClient;
 import io.vasgate.app.MoSourceClient.Reply;
+import io.vasgate.app.TestGateway;
+import io.vasgate.billing.charging.boss.FakeBoss;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Handset commands charged through an operator billing system (BOSS) over HTTP: a BOSS that
- * stalls or fails is retried with the same idempotency key, and a charge is made once.
+ * Handset commands charged through an operator billing system (BOSS) over HTTP: a BOSS that stalls
+ * or fails is retried with the same idempotency key, and a charge is made once.
  */
 class BossBillingTest {
 
@@ -54,7 +54,8 @@ class BossBillingTest {
     String h = "8613900000001";
     mo.send(h, TQ, "KT TQ");
     assertThat(mo.nextReply(WAIT)).isNotNull();
-    // The first attempt moves the money but its answer never comes; the retry must not charge again.
+    // The first attempt moves the money but its answer never comes; the retry must not charge
+    // again.
     boss.script(FakeBoss.Behaviour.CHARGE_THEN_HANG, FakeBoss.Behaviour.FAIL_500);
     mo.send(h, TQ, "是");
     Reply reply = mo.nextReply(WAIT);
@@ -81,7 +82,8 @@ class BossBillingTest {
 
   private static int cdrs(String msisdn) throws Exception {
     try (Connection c = gateway.database().dataSource().getConnection();
-        PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM cdr WHERE billed_number = ?")) {
+        PreparedStatement ps =
+            c.prepareStatement("SELECT COUNT(*) FROM cdr WHERE billed_number = ?")) {
       ps.setString(1, msisdn);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

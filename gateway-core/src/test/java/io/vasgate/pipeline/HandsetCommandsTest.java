@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudhopper.smpp.pdu.SubmitSmResp;
 import io.vasgate.app.Gateway;
-import io.vasgate.app.TestGateway;
 import io.vasgate.app.MoSourceClient;
 import io.vasgate.app.MoSourceClient.Reply;
+import io.vasgate.app.TestGateway;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -218,7 +218,8 @@ class HandsetCommandsTest {
   private static int charges(String msisdn) throws Exception {
     try (Connection c = gateway.database().dataSource().getConnection();
         PreparedStatement ps =
-            c.prepareStatement("SELECT COUNT(*) FROM cdr WHERE billed_number = ? AND fee_fen > 0")) {
+            c.prepareStatement(
+                "SELECT COUNT(*) FROM cdr WHERE billed_number = ? AND fee_fen > 0")) {
       ps.setString(1, msisdn);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();

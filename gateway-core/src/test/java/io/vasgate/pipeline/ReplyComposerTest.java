@@ -38,7 +38,8 @@ class ReplyComposerTest {
   @Test
   void helpListsTheProductsOfTheNumber() {
     RenderedReply r =
-        composer.help(composer.reply(ReplyTemplates.shipped(), number), catalog.offeredOn("10658880"));
+        composer.help(
+            composer.reply(ReplyTemplates.shipped(), number), catalog.offeredOn("10658880"));
     assertThat(r.text()).contains("TQ").contains("SHBB").contains("XW").contains("0000");
     assertThat(r.segments()).isGreaterThanOrEqualTo(1);
   }

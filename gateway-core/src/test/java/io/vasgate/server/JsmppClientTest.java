@@ -58,7 +58,13 @@ class JsmppClientTest {
         "127.0.0.1",
         gateway.smppAddress().getPort(),
         new BindParameter(
-            type, systemId, password, "", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
+            type,
+            systemId,
+            password,
+            "",
+            TypeOfNumber.UNKNOWN,
+            NumberingPlanIndicator.UNKNOWN,
+            null));
     return session;
   }
 
@@ -149,9 +155,7 @@ class JsmppClientTest {
     double before = enquireLinksReceived();
     SMPPSession session = bind(BindType.BIND_TRX, "demo", "demo", 100);
     try {
-      await()
-          .atMost(Duration.ofSeconds(5))
-          .until(() -> enquireLinksReceived() >= before + 3);
+      await().atMost(Duration.ofSeconds(5)).until(() -> enquireLinksReceived() >= before + 3);
       assertThat(session.getSessionState()).isEqualTo(SessionState.BOUND_TRX);
     } finally {
       session.unbindAndClose();

@@ -26,7 +26,9 @@ class MalformedInputTest {
 
   @BeforeAll
   static void start() throws Exception {
-    gateway = TestGateway.start("malformed_input", "bindTimeout: 1500ms\nmaxPduSize: 4096\nunbindTimeout: 1s\n");
+    gateway =
+        TestGateway.start(
+            "malformed_input", "bindTimeout: 1500ms\nmaxPduSize: 4096\nunbindTimeout: 1s\n");
   }
 
   @AfterAll
@@ -144,8 +146,25 @@ class MalformedInputTest {
       byte[] text = "hi".getBytes(StandardCharsets.US_ASCII);
       byte[] body =
           cstrings(
-              "", 5, 0, "10658880", 1, 1, "8613800138000", 0, 0, 0, "", "", 0, 0, 0, 0,
-              text.length, text, new byte[] {0x04, 0x24, 0x00, 0x40, 0x01});
+              "",
+              5,
+              0,
+              "10658880",
+              1,
+              1,
+              "8613800138000",
+              0,
+              0,
+              0,
+              "",
+              "",
+              0,
+              0,
+              0,
+              0,
+              text.length,
+              text,
+              new byte[] {0x04, 0x24, 0x00, 0x40, 0x01});
       s.send(pdu(0x04, 0, 12, body));
       Frame resp = s.read();
       assertThat(resp.commandId()).isEqualTo(0x80000004);
@@ -159,8 +178,24 @@ class MalformedInputTest {
       byte[] text = "hi".getBytes(StandardCharsets.US_ASCII);
       byte[] body =
           cstrings(
-              "", 5, 0, "10658880", 9, 1, "8613800138000", 0, 0, 0, "", "", 0, 0, 0, 0,
-              text.length, text);
+              "",
+              5,
+              0,
+              "10658880",
+              9,
+              1,
+              "8613800138000",
+              0,
+              0,
+              0,
+              "",
+              "",
+              0,
+              0,
+              0,
+              0,
+              text.length,
+              text);
       s.send(pdu(0x04, 0, 13, body));
       assertThat(s.read().commandStatus()).isEqualTo(0x50);
     }

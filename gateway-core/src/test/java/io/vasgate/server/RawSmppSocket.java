@@ -84,7 +84,12 @@ final class RawSmppSocket implements AutoCloseable {
   }
 
   static byte[] header(int commandLength, int commandId, int seq) {
-    return ByteBuffer.allocate(16).putInt(commandLength).putInt(commandId).putInt(0).putInt(seq).array();
+    return ByteBuffer.allocate(16)
+        .putInt(commandLength)
+        .putInt(commandId)
+        .putInt(0)
+        .putInt(seq)
+        .array();
   }
 
   static byte[] cstrings(Object... parts) {
@@ -112,7 +117,23 @@ final class RawSmppSocket implements AutoCloseable {
         0,
         seq,
         cstrings(
-            "", 5, 0, "10658880", 1, 1, destination, 0, 0, 0, "", "", 0, 0, 0, 0, text.length,
+            "",
+            5,
+            0,
+            "10658880",
+            1,
+            1,
+            destination,
+            0,
+            0,
+            0,
+            "",
+            "",
+            0,
+            0,
+            0,
+            0,
+            text.length,
             text));
   }
 }

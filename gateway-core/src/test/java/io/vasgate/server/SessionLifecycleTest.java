@@ -62,7 +62,8 @@ class SessionLifecycleTest {
           java.net.http.HttpClient.newHttpClient()
               .send(
                   java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create("http://127.0.0.1:" + gateway.adminPort() + "/health"))
+                          java.net.URI.create(
+                              "http://127.0.0.1:" + gateway.adminPort() + "/health"))
                       .build(),
                   java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(resp.statusCode()).isEqualTo(200);
@@ -74,7 +75,8 @@ class SessionLifecycleTest {
           java.net.http.HttpClient.newHttpClient()
               .send(
                   java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create("http://127.0.0.1:" + gateway.adminPort() + "/metrics"))
+                          java.net.URI.create(
+                              "http://127.0.0.1:" + gateway.adminPort() + "/metrics"))
                       .build(),
                   java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(metrics.statusCode()).isEqualTo(200);

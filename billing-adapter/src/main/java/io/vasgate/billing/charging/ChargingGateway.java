@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
  * The billing SPI: where money moves. Implementations: the internal MySQL ledger (the default) and
  * an HTTP adapter for an operator's billing system (BOSS).
  *
- * <p>Every call is idempotent on its key: calling twice with the same key returns the first
- * outcome and moves money at most once. Calls never block the caller; failures to reach the
- * billing system complete with {@link ChargeStatus#TEMPORARY_FAILURE}, never exceptionally.
+ * <p>Every call is idempotent on its key: calling twice with the same key returns the first outcome
+ * and moves money at most once. Calls never block the caller; failures to reach the billing system
+ * complete with {@link ChargeStatus#TEMPORARY_FAILURE}, never exceptionally.
  */
 public interface ChargingGateway {
 

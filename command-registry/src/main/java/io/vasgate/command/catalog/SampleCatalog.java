@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The sample catalog on port {@value #PORT} used by the demo and the tests; the demo configuration mirrors it.
+ * The sample catalog on port {@value #PORT} used by the demo and the tests; the demo configuration
+ * mirrors it.
  *
  * <table>
  *   <caption>Sample products</caption>
@@ -19,76 +20,76 @@ import java.util.List;
  */
 public final class SampleCatalog {
 
-    /** The main port of the sample service number. */
-    public static final String PORT = "10658880";
+  /** The main port of the sample service number. */
+  public static final String PORT = "10658880";
 
-    /** The partner (SP) code of every sample product. */
-    public static final String PARTNER = "901234";
+  /** The partner (SP) code of every sample product. */
+  public static final String PARTNER = "901234";
 
-    /** The confirmation window of the products that need one. */
-    public static final Duration CONFIRMATION_WINDOW = Duration.ofHours(24);
+  /** The confirmation window of the products that need one. */
+  public static final Duration CONFIRMATION_WINDOW = Duration.ofHours(24);
 
-    private SampleCatalog() {}
+  private SampleCatalog() {}
 
-    /** The sample products, in the order above. */
-    public static List<Product> products() {
-        return List.of(
-                Product.builder("SHBB")
-                        .numericCode("1001")
-                        .names("生活播报", "Daily Life")
-                        .aliases("生活")
-                        .partner(PARTNER)
-                        .offeredOn(PORT, "01")
-                        .monthly(300)
-                        .revenueShare(5, 5)
-                        .confirmation(ConfirmationPolicy.within(CONFIRMATION_WINDOW))
-                        .build(),
-                Product.builder("TQ")
-                        .numericCode("1002")
-                        .names("天气", "Weather")
-                        .aliases("天气预报")
-                        .partner(PARTNER)
-                        .offeredOn(PORT, "02")
-                        .monthly(200)
-                        .revenueShare(6, 4)
-                        .confirmation(ConfirmationPolicy.within(CONFIRMATION_WINDOW))
-                        .build(),
-                Product.builder("WZ")
-                        .numericCode("1003")
-                        .names("违章提醒", "Traffic Alerts")
-                        .aliases("违章")
-                        .partner(PARTNER)
-                        .offeredOn(PORT, "03")
-                        .monthly(100)
-                        .trialDays(7)
-                        .revenueShare(3, 7)
-                        .build(),
-                Product.builder("XW")
-                        .numericCode("1004")
-                        .names("新闻点播", "News on Demand")
-                        .aliases("新闻")
-                        .partner(PARTNER)
-                        .offeredOn(PORT, "04")
-                        .perUse(50)
-                        .revenueShare(5, 5)
-                        .build(),
-                Product.builder("JK")
-                        .numericCode("1005")
-                        .names("健康提示", "Health Tips")
-                        .aliases("健康")
-                        .partner(PARTNER)
-                        .offeredOn(PORT, "05")
-                        .free()
-                        .build());
-    }
+  /** The sample products, in the order above. */
+  public static List<Product> products() {
+    return List.of(
+        Product.builder("SHBB")
+            .numericCode("1001")
+            .names("生活播报", "Daily Life")
+            .aliases("生活")
+            .partner(PARTNER)
+            .offeredOn(PORT, "01")
+            .monthly(300)
+            .revenueShare(5, 5)
+            .confirmation(ConfirmationPolicy.within(CONFIRMATION_WINDOW))
+            .build(),
+        Product.builder("TQ")
+            .numericCode("1002")
+            .names("天气", "Weather")
+            .aliases("天气预报")
+            .partner(PARTNER)
+            .offeredOn(PORT, "02")
+            .monthly(200)
+            .revenueShare(6, 4)
+            .confirmation(ConfirmationPolicy.within(CONFIRMATION_WINDOW))
+            .build(),
+        Product.builder("WZ")
+            .numericCode("1003")
+            .names("违章提醒", "Traffic Alerts")
+            .aliases("违章")
+            .partner(PARTNER)
+            .offeredOn(PORT, "03")
+            .monthly(100)
+            .trialDays(7)
+            .revenueShare(3, 7)
+            .build(),
+        Product.builder("XW")
+            .numericCode("1004")
+            .names("新闻点播", "News on Demand")
+            .aliases("新闻")
+            .partner(PARTNER)
+            .offeredOn(PORT, "04")
+            .perUse(50)
+            .revenueShare(5, 5)
+            .build(),
+        Product.builder("JK")
+            .numericCode("1005")
+            .names("健康提示", "Health Tips")
+            .aliases("健康")
+            .partner(PARTNER)
+            .offeredOn(PORT, "05")
+            .free()
+            .build());
+  }
 
-    /** The sample service number: default words, Chinese replies, {@code 00000} cancels all. */
-    public static ServiceNumber serviceNumber() {
-        return ServiceNumber.of(PORT);
-    }
+  /** The sample service number: default words, Chinese replies, {@code 00000} cancels all. */
+  public static ServiceNumber serviceNumber() {
+    return ServiceNumber.of(PORT);
+  }
 
-    /** The sample catalog. */
-    public static Catalog catalog() {
-        return new Catalog(products(), List.of(serviceNumber()));
-    }
+  /** The sample catalog. */
+  public static Catalog catalog() {
+    return new Catalog(products(), List.of(serviceNumber()));
+  }
 }

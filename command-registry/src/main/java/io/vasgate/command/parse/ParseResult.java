@@ -6,6 +6,9 @@ package io.vasgate.command.parse;
  */
 public sealed interface ParseResult permits Parsed, DidYouMean, ParseError {
 
-    /** The MO text in the canonical form of {@link TextNormalizer#normalize}, for logs and consent records. */
-    String normalizedText();
+  /**
+   * The MO text in the canonical form of {@link TextNormalizer#normalize}, for logs and consent
+   * records.
+   */
+  String normalizedText();
 }

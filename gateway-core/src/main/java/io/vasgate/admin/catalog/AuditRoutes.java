@@ -1,10 +1,10 @@
 package io.vasgate.admin.catalog;
 
-import io.vasgate.admin.AdminJson;
 import static io.vasgate.admin.auth.AdminRole.READ_ONLY;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.vasgate.admin.AdminJson;
 import io.vasgate.admin.AdminRoutes;
 import io.vasgate.admin.ApiException;
 import io.vasgate.persistence.audit.AuditEntry;

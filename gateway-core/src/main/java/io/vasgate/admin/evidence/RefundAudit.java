@@ -1,8 +1,8 @@
 package io.vasgate.admin.evidence;
 
-import io.vasgate.admin.AdminJson;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vasgate.admin.AdminJson;
 import io.vasgate.billing.cdr.Cdr;
 import io.vasgate.billing.charging.ChargeResult;
 import io.vasgate.billing.charging.ChargeStatus;

@@ -33,10 +33,8 @@ public final class SessionMetrics {
               .tag("command", id.specName())
               .register(registry));
     }
-    bindsAccepted =
-        Counter.builder("smpp.binds").tag("result", "accepted").register(registry);
-    bindsRejected =
-        Counter.builder("smpp.binds").tag("result", "rejected").register(registry);
+    bindsAccepted = Counter.builder("smpp.binds").tag("result", "accepted").register(registry);
+    bindsRejected = Counter.builder("smpp.binds").tag("result", "rejected").register(registry);
     invalidPdus =
         Counter.builder("smpp.pdus.invalid")
             .description("malformed PDUs and frames received")

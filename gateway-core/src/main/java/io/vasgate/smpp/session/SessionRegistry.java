@@ -36,7 +36,9 @@ public final class SessionRegistry {
     return List.copyOf(sessions.values());
   }
 
-  /** Bound sessions of {@code systemId} that we may deliver to (bound as receiver or transceiver). */
+  /**
+   * Bound sessions of {@code systemId} that we may deliver to (bound as receiver or transceiver).
+   */
   public List<SmppSession> receiversOf(String systemId) {
     return sessions.values().stream()
         .filter(s -> s.state().esmeMayReceive())

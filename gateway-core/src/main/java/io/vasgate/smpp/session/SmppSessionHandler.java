@@ -9,8 +9,8 @@ import io.vasgate.account.BindDecision;
 import io.vasgate.account.BindLease;
 import io.vasgate.account.EsmeAccount;
 import io.vasgate.smpp.codec.InvalidPdu;
-import io.vasgate.smpp.codec.SmppFrameException;
 import io.vasgate.smpp.codec.SequenceNumbers;
+import io.vasgate.smpp.codec.SmppFrameException;
 import io.vasgate.smpp.pdu.Bind;
 import io.vasgate.smpp.pdu.BindType;
 import io.vasgate.smpp.pdu.CommandId;
@@ -42,8 +42,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMPP connection seen from the server: the state machine of SMPP 3.4 section 2.2, the
- * outbound window, the timers, and the hand-off of message requests to the business.
+ * One SMPP connection seen from the server: the state machine of SMPP 3.4 section 2.2, the outbound
+ * window, the timers, and the hand-off of message requests to the business.
  *
  * <p>Everything here runs on the channel's event loop; other threads reach it only through {@link
  * #send}, which hops onto the loop. Nothing blocks: authentication and business handling return
@@ -130,7 +130,10 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
             .schedule(
                 () -> {
                   if (!state.isBound()) {
-                    log.warn("{} - not bound within {}, closing", label, services.config().bindTimeout());
+                    log.warn(
+                        "{} - not bound within {}, closing",
+                        label,
+                        services.config().bindTimeout());
                     ctx.close();
                   }
                 },
@@ -140,7 +143,8 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
         Math.max(
             TimeUnit.MILLISECONDS.toNanos(10), services.config().responseTimeout().toNanos() / 4);
     sweepTimer =
-        ctx.executor().scheduleAtFixedRate(this::expireRequests, sweep, sweep, TimeUnit.NANOSECONDS);
+        ctx.executor()
+            .scheduleAtFixedRate(this::expireRequests, sweep, sweep, TimeUnit.NANOSECONDS);
     log.debug("{} - connected", label);
     ctx.fireChannelActive();
   }
@@ -183,7 +187,10 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
               (resp, err) -> {
                 enquireLinkPending = false;
                 if (err != null && !(err instanceof SessionClosedException)) {
-                  log.warn("{} - no answer to enquire_link ({}), closing stale session", label, err.toString());
+                  log.warn(
+                      "{} - no answer to enquire_link ({}), closing stale session",
+                      label,
+                      err.toString());
                   ctx.close();
                 }
               });
@@ -193,9 +200,10 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    Throwable root = cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
-        ? cause.getCause()
-        : cause;
+    Throwable root =
+        cause instanceof io.netty.handler.codec.DecoderException && cause.getCause() != null
+            ? cause.getCause()
+            : cause;
     if (root instanceof SmppFrameException frame) {
       services.metrics().invalid();
       log.warn("{} - unrecoverable framing error, closing: {}", label, frame.getMessage());
@@ -361,7 +369,8 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
     }
     boolean fromEsme =
         switch (request.commandId()) {
-          case SUBMIT_SM, SUBMIT_MULTI, DATA_SM, QUERY_SM, CANCEL_SM, REPLACE_SM, DELIVER_SM -> true;
+          case SUBMIT_SM, SUBMIT_MULTI, DATA_SM, QUERY_SM, CANCEL_SM, REPLACE_SM, DELIVER_SM ->
+              true;
           default -> false;
         };
     if (!fromEsme) {
@@ -397,8 +406,7 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
     } catch (RuntimeException e) {
       decision = CompletableFuture.failedFuture(e);
     }
-    decision.whenComplete(
-        (d, err) -> ctx.executor().execute(() -> finishBind(bind, d, err)));
+    decision.whenComplete((d, err) -> ctx.executor().execute(() -> finishBind(bind, d, err)));
   }
 
   private void finishBind(Bind bind, BindDecision decision, Throwable err) {
@@ -410,42 +418,42 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
       return;
     }
     if (decision instanceof BindDecision.Accepted accepted) {
-        if (state == SessionState.CLOSED) {
-          accepted.lease().release();
-          return;
-        }
-        bindInProgress = false;
-        account = accepted.account();
-        lease = accepted.lease();
-        bindType = bind.bindType();
-        state = SessionState.boundAs(bind.bindType());
-        label = "smpp-" + id + " " + account.systemId() + "@" + ctx.channel().remoteAddress();
-        window =
-            new OutboundWindow(
-                account.windowSize(), account.windowSize() * QUEUE_SLOTS_PER_WINDOW_SLOT);
-        throttle =
-            services.throttles().forAccount(account.systemId(), account.maxSubmitPerSecond());
-        cancel(bindTimer);
-        services.metrics().bind(true);
-        List<Tlv> tlvs =
-            (bind.interfaceVersion() & 0xFF) >= (SmppLimits.INTERFACE_VERSION_34 & 0xFF)
-                ? List.of(
-                    new Tlv(TlvTag.SC_INTERFACE_VERSION, new byte[] {SmppLimits.INTERFACE_VERSION_34}))
-                : List.of();
-        respond(bind.response(services.serverSystemId(), tlvs));
-        log.info("{} - bound as {}", label, bind.bindType());
+      if (state == SessionState.CLOSED) {
+        accepted.lease().release();
+        return;
+      }
+      bindInProgress = false;
+      account = accepted.account();
+      lease = accepted.lease();
+      bindType = bind.bindType();
+      state = SessionState.boundAs(bind.bindType());
+      label = "smpp-" + id + " " + account.systemId() + "@" + ctx.channel().remoteAddress();
+      window =
+          new OutboundWindow(
+              account.windowSize(), account.windowSize() * QUEUE_SLOTS_PER_WINDOW_SLOT);
+      throttle = services.throttles().forAccount(account.systemId(), account.maxSubmitPerSecond());
+      cancel(bindTimer);
+      services.metrics().bind(true);
+      List<Tlv> tlvs =
+          (bind.interfaceVersion() & 0xFF) >= (SmppLimits.INTERFACE_VERSION_34 & 0xFF)
+              ? List.of(
+                  new Tlv(
+                      TlvTag.SC_INTERFACE_VERSION, new byte[] {SmppLimits.INTERFACE_VERSION_34}))
+              : List.of();
+      respond(bind.response(services.serverSystemId(), tlvs));
+      log.info("{} - bound as {}", label, bind.bindType());
     } else if (decision instanceof BindDecision.Rejected rejected) {
-        services.metrics().bind(false);
-        Runnable answer =
-            () -> {
-              bindInProgress = false;
-              respond(bind.negativeResponse(rejected.commandStatus()));
-            };
-        if (rejected.delay().isZero() || rejected.delay().isNegative()) {
-          answer.run();
-        } else {
-          ctx.executor().schedule(answer, rejected.delay().toNanos(), TimeUnit.NANOSECONDS);
-        }
+      services.metrics().bind(false);
+      Runnable answer =
+          () -> {
+            bindInProgress = false;
+            respond(bind.negativeResponse(rejected.commandStatus()));
+          };
+      if (rejected.delay().isZero() || rejected.delay().isNegative()) {
+        answer.run();
+      } else {
+        ctx.executor().schedule(answer, rejected.delay().toNanos(), TimeUnit.NANOSECONDS);
+      }
     }
   }
 
@@ -470,7 +478,9 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
           .future()
           .completeExceptionally(
               new SmppStatusException(
-                  nack.commandStatus() == 0 ? CommandStatus.ESME_RSYSERR.code() : nack.commandStatus(),
+                  nack.commandStatus() == 0
+                      ? CommandStatus.ESME_RSYSERR.code()
+                      : nack.commandStatus(),
                   "generic_nack for " + request.request().commandId().specName()));
     } else {
       request.future().complete(response);
@@ -554,7 +564,11 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
   private void expireRequests() {
     List<OutboundWindow.InFlight> expired = window.expire(services.nanoTime().getAsLong());
     if (!expired.isEmpty()) {
-      log.warn("{} - {} request(s) unanswered after {}", label, expired.size(), services.config().responseTimeout());
+      log.warn(
+          "{} - {} request(s) unanswered after {}",
+          label,
+          expired.size(),
+          services.config().responseTimeout());
       for (OutboundWindow.InFlight f : expired) {
         services.metrics().responseTimeout();
         f.future()
@@ -617,7 +631,10 @@ public final class SmppSessionHandler extends ChannelInboundHandlerAdapter imple
         .schedule(
             () -> {
               if (ctx.channel().isActive()) {
-                log.warn("{} - no unbind_resp within {}, closing", label, services.config().unbindTimeout());
+                log.warn(
+                    "{} - no unbind_resp within {}, closing",
+                    label,
+                    services.config().unbindTimeout());
                 ctx.close();
               }
             },

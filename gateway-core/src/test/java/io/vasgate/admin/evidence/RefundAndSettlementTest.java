@@ -1,10 +1,10 @@
 package io.vasgate.admin.evidence;
 
-import io.vasgate.app.MoSourceClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vasgate.app.Gateway;
+import io.vasgate.app.MoSourceClient;
 import io.vasgate.app.TestGateway;
 import io.vasgate.billing.cdr.CdrExporter;
 import java.time.Duration;

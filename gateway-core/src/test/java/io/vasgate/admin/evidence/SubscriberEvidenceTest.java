@@ -1,11 +1,11 @@
 package io.vasgate.admin.evidence;
 
-import io.vasgate.app.MoSourceClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vasgate.app.Gateway;
+import io.vasgate.app.MoSourceClient;
 import io.vasgate.app.TestGateway;
 import java.time.Duration;
 import java.time.Instant;
