@@ -164,7 +164,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         + "?useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
         + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true"
         + "&useServerPrepStmts=false&cachePrepStmts=true&allowPublicKeyRetrieval=true"
-        + "&sslMode=DISABLED";
+        + "&sslMode=DISABLED"
+        // Connector/J otherwise asks the server for state it already knows: one SET autocommit or
+        // SELECT @@... round trip per transaction, a measured 3 to 4 per handset command.
+        + "&useLocalSessionState=true&useLocalTransactionState=true&elideSetAutoCommits=true"
+        + "&cacheServerConfiguration=true&cacheResultSetMetadata=true&maintainTimeStats=false"
+        + "&prepStmtCacheSize=512&prepStmtCacheSqlLimit=4096";
   }
 
   /** Creates {@code database} unless it exists. */
