@@ -242,6 +242,7 @@ public final class GatewayConfigLoader {
             "reassemblyTimeout", d.reassemblyTimeout(), Duration.ofSeconds(1), Duration.ofHours(1)),
         n.integer("journalBatch", d.journalBatch(), 1, 10_000),
         zoneId,
+        n.integer("maxBacklog", d.maxBacklog(), 1, 1_000_000),
         n.string("notifyVia", d.notifyVia()));
   }
 

@@ -143,7 +143,8 @@ public final class CommandPipeline implements AutoCloseable {
             SmsCharset.STANDARD,
             processor,
             blocking,
-            config.temporaryFailureStatus());
+            config.temporaryFailureStatus(),
+            config.maxBacklog());
     SubscriberNotices notices =
         new SubscriberNotices(catalog, templates, composer, replies, config.notifyVia());
     RenewalJob renewal =

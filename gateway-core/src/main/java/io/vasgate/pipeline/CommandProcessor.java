@@ -64,9 +64,9 @@ public final class CommandProcessor implements CommandSink {
   }
 
   @Override
-  public void accept(InboundCommand command) {
-    process(command)
-        .whenComplete(
+  public CompletableFuture<?> accept(InboundCommand command) {
+    return process(command)
+        .handle(
             (done, err) -> {
               if (err != null) {
                 log.error(
@@ -76,6 +76,7 @@ public final class CommandProcessor implements CommandSink {
                     err);
                 journal.moProcessed(command.moId(), "FAILED", null, null, clock.instant());
               }
+              return null;
             });
   }
 

@@ -33,7 +33,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,12 +62,19 @@ public final class MoIngressHandler implements SmppRequestHandler {
   private final CommandSink sink;
   private final Executor processing;
   private final int temporaryFailureStatus;
+  private final int maxBacklog;
+
+  /** MOs taken in and not yet done with: being recorded, queued or being processed. */
+  private final AtomicInteger backlog = new AtomicInteger();
 
   /**
    * @param processing where commands are handed to the sink, so neither the journal writer nor an
    *     event loop does the work
    * @param temporaryFailureStatus the answer when the MO cannot be recorded: ESME_RX_T_APPN (0x64)
    *     or ESME_RSYSERR (0x08), as the peer expects
+   * @param maxBacklog how many MOs may be under way at once; beyond it the peer is throttled
+   *     (ESME_RTHROTTLED) before anything is recorded, so an overload slows the MO router down
+   *     instead of queueing work without bound
    */
   public MoIngressHandler(
       MessageJournal journal,
@@ -75,7 +84,8 @@ public final class MoIngressHandler implements SmppRequestHandler {
       SmsCharset charset,
       CommandSink sink,
       Executor processing,
-      int temporaryFailureStatus) {
+      int temporaryFailureStatus,
+      int maxBacklog) {
     this.journal = journal;
     this.messageIds = messageIds;
     this.clock = clock;
@@ -84,11 +94,22 @@ public final class MoIngressHandler implements SmppRequestHandler {
     this.sink = sink;
     this.processing = processing;
     this.temporaryFailureStatus = temporaryFailureStatus;
+    this.maxBacklog = maxBacklog;
+  }
+
+  /** How many MOs are taken in and not yet done with. */
+  public int backlog() {
+    return backlog.get();
   }
 
   @Override
   public CompletionStage<? extends PduResponse> handle(SmppSession session, PduRequest request) {
     MoMessage mo = extract(request);
+    if (backlog.incrementAndGet() > maxBacklog) {
+      backlog.decrementAndGet();
+      throw new SmppStatusException(
+          CommandStatus.ESME_RTHROTTLED, maxBacklog + " handset commands already under way");
+    }
     String peer = session.account().orElseThrow().systemId();
     Instant now = clock.instant();
     Optional<String> text = mo.part().isPresent() ? Optional.empty() : mo.content().text(charset);
@@ -110,6 +131,7 @@ public final class MoIngressHandler implements SmppRequestHandler {
         .handle(
             (recorded, err) -> {
               if (err != null) {
+                backlog.decrementAndGet();
                 log.warn(
                     "{} - MO from {} not recorded, answering 0x{}: {}",
                     session.label(),
@@ -119,19 +141,30 @@ public final class MoIngressHandler implements SmppRequestHandler {
                 throw new SmppStatusException(temporaryFailureStatus, "MO not recorded");
               }
               if (recorded.duplicate()) {
+                backlog.decrementAndGet();
                 log.info(
                     "{} - re-sent MO from {} recognised as {}",
                     session.label(),
                     MsisdnMask.mask(mo.source()),
                     recorded.id());
               } else {
-                processing.execute(() -> dispatch(session, peer, mo, text, recorded, now));
+                processing.execute(
+                    () -> {
+                      try {
+                        dispatch(session, peer, mo, text, recorded, now)
+                            .whenComplete((done, e) -> backlog.decrementAndGet());
+                      } catch (RuntimeException e) {
+                        backlog.decrementAndGet();
+                        throw e;
+                      }
+                    });
               }
               return response(request, recorded);
             });
   }
 
-  private void dispatch(
+  /** Hands a recorded MO on; the stage completes when it is done with. */
+  private CompletionStage<?> dispatch(
       SmppSession session,
       String peer,
       MoMessage mo,
@@ -140,10 +173,9 @@ public final class MoIngressHandler implements SmppRequestHandler {
       Instant receivedAt) {
     if (mo.part().isEmpty()) {
       if (text.isEmpty()) {
-        journal.moProcessed(recorded.id(), "FAILED", "BINARY", null, clock.instant());
-        return;
+        return journal.moProcessed(recorded.id(), "FAILED", "BINARY", null, clock.instant());
       }
-      sink.accept(
+      return sink.accept(
           new InboundCommand(
               recorded.id(),
               peer,
@@ -152,7 +184,6 @@ public final class MoIngressHandler implements SmppRequestHandler {
               mo.destination(),
               text.get(),
               receivedAt));
-      return;
     }
     PartInfo part = mo.part().get();
     String originator = peer + "|" + mo.source() + "|" + mo.destination();
@@ -167,24 +198,25 @@ public final class MoIngressHandler implements SmppRequestHandler {
           part.total(),
           MsisdnMask.mask(mo.source()),
           rejected.detail());
-      journal.moProcessed(recorded.id(), "FAILED", "PART_REJECTED", null, clock.instant());
-      return;
+      return journal.moProcessed(
+          recorded.id(), "FAILED", "PART_REJECTED", null, clock.instant());
     }
     Optional<ReassembledMessage> whole = result.completed();
-    if (whole.isPresent()) {
-      MessageContent.decode(charset, mo.content().dataCoding(), whole.get().payload(), 0)
-          .ifPresent(
-              t ->
-                  sink.accept(
-                      new InboundCommand(
-                          recorded.id(),
-                          peer,
-                          session.id(),
-                          mo.source(),
-                          mo.destination(),
-                          t,
-                          receivedAt)));
+    Optional<String> wholeText =
+        whole.flatMap(
+            w -> MessageContent.decode(charset, mo.content().dataCoding(), w.payload(), 0));
+    if (wholeText.isEmpty()) {
+      return CompletableFuture.completedFuture(null);
     }
+    return sink.accept(
+        new InboundCommand(
+            recorded.id(),
+            peer,
+            session.id(),
+            mo.source(),
+            mo.destination(),
+            wholeText.get(),
+            receivedAt));
   }
 
   private static PduResponse response(PduRequest request, MoRecorded recorded) {

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param reassemblyTimeout how long the parts of a long MO may take to arrive
  * @param journalBatch the most MO/MT writes one database transaction carries
  * @param zone where subscribers' days and months are reckoned
+ * @param maxBacklog how many handset commands may be under way at once before MO sources are
+ *     throttled (ESME_RTHROTTLED)
  * @param notifyVia the MO-source account whose sessions carry the gateway's own messages (charge
  *     reminders, renewals, late charge outcomes)
  */
@@ -24,6 +26,7 @@ public record PipelineConfig(
     Duration reassemblyTimeout,
     int journalBatch,
     ZoneId zone,
+    int maxBacklog,
     String notifyVia) {
 
   /** ESME_RX_T_APPN: "temporary application error, retry". */
@@ -43,6 +46,9 @@ public record PipelineConfig(
       throw new IllegalArgumentException("pipeline.journalBatch must be in 1..10000");
     }
     Objects.requireNonNull(zone, "pipeline.zone");
+    if (maxBacklog < 1) {
+      throw new IllegalArgumentException("pipeline.maxBacklog must be positive");
+    }
     if (notifyVia == null || notifyVia.isBlank()) {
       throw new IllegalArgumentException("pipeline.notifyVia must name an MO-source account");
     }
@@ -55,6 +61,7 @@ public record PipelineConfig(
         Duration.ofMinutes(3),
         500,
         ZoneId.of("Asia/Shanghai"),
+        5000,
         "mo");
   }
 }

@@ -1,0 +1,167 @@
+package io.vasgate.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vasgate.account.EsmeAccount;
+import io.vasgate.account.EsmeRole;
+import io.vasgate.account.PasswordHasher;
+import io.vasgate.message.MessageJournal;
+import io.vasgate.messageid.MessageIdGenerator;
+import io.vasgate.persistence.Database;
+import io.vasgate.persistence.TestDatabases;
+import io.vasgate.smpp.pdu.Address;
+import io.vasgate.smpp.pdu.BindType;
+import io.vasgate.smpp.pdu.PduRequest;
+import io.vasgate.smpp.pdu.PduResponse;
+import io.vasgate.smpp.pdu.SubmitSm;
+import io.vasgate.smpp.session.SessionState;
+import io.vasgate.smpp.session.SmppSession;
+import io.vasgate.smpp.session.SmppStatusException;
+import io.vasgate.sms.ReassemblyConfig;
+import io.vasgate.sms.Reassembler;
+import io.vasgate.sms.SmsCharset;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An overloaded pipeline throttles the MO source instead of queueing without bound: under
+ * overload, acknowledged commands waited minutes for their replies and memory grew with the queue.
+ */
+class MoIngressBacklogTest {
+
+  private static Database db;
+  private static MessageJournal journal;
+
+  @BeforeAll
+  static void open() {
+    db = TestDatabases.newDatabase("backlog");
+    journal = new MessageJournal(db.dataSource(), 16, Duration.ofSeconds(60));
+  }
+
+  @AfterAll
+  static void close() {
+    journal.close();
+    db.close();
+  }
+
+  private static final SmppSession SESSION =
+      new SmppSession() {
+        private final EsmeAccount account =
+            new EsmeAccount(
+                "mo",
+                new PasswordHasher().hash("mo"),
+                EnumSet.of(BindType.TRANSCEIVER),
+                4,
+                List.of(),
+                EsmeRole.MO_SOURCE,
+                1000,
+                100,
+                true);
+
+        @Override
+        public long id() {
+          return 1;
+        }
+
+        @Override
+        public SessionState state() {
+          return SessionState.BOUND_TRX;
+        }
+
+        @Override
+        public Optional<EsmeAccount> account() {
+          return Optional.of(account);
+        }
+
+        @Override
+        public Optional<BindType> bindType() {
+          return Optional.of(BindType.TRANSCEIVER);
+        }
+
+        @Override
+        public SocketAddress remoteAddress() {
+          return new InetSocketAddress("127.0.0.1", 1);
+        }
+
+        @Override
+        public CompletableFuture<PduResponse> send(PduRequest request) {
+          return new CompletableFuture<>();
+        }
+
+        @Override
+        public String label() {
+          return "test-session";
+        }
+      };
+
+  private static SubmitSm mo(String from, String text) {
+    return SubmitSm.builder()
+        .sequenceNumber(1)
+        .source(new Address((byte) 1, (byte) 1, from))
+        .destination(new Address((byte) 0, (byte) 1, "1065888002"))
+        .shortMessage(text.getBytes(StandardCharsets.ISO_8859_1))
+        .build();
+  }
+
+  @Test
+  void beyondItsBacklogTheMoSourceIsThrottledAndNothingIsRecorded() throws Exception {
+    List<CompletableFuture<Void>> underWay = new CopyOnWriteArrayList<>();
+    MoIngressHandler ingress =
+        new MoIngressHandler(
+            journal,
+            new MessageIdGenerator(1, InstantSource.system()),
+            InstantSource.system(),
+            new Reassembler(ReassemblyConfig.defaults(), System::nanoTime, g -> {}),
+            SmsCharset.STANDARD,
+            command -> {
+              CompletableFuture<Void> done = new CompletableFuture<>();
+              underWay.add(done);
+              return done;
+            },
+            Runnable::run,
+            0x64,
+            2);
+
+    assertThat(ingress.handle(SESSION, mo("8613800000001", "KT TQ")).toCompletableFuture().get(10, TimeUnit.SECONDS).commandStatus()).isZero();
+    assertThat(ingress.handle(SESSION, mo("8613800000002", "KT TQ")).toCompletableFuture().get(10, TimeUnit.SECONDS).commandStatus()).isZero();
+    assertThat(ingress.backlog()).isEqualTo(2);
+    assertThatThrownBy(() -> ingress.handle(SESSION, mo("8613800000003", "KT TQ")))
+        .isInstanceOf(SmppStatusException.class)
+        .satisfies(e -> assertThat(((SmppStatusException) e).commandStatus()).isEqualTo(0x58));
+
+    underWay.get(0).complete(null);
+    assertThat(ingress.backlog()).isEqualTo(1);
+    assertThat(ingress.handle(SESSION, mo("8613800000003", "KT TQ")).toCompletableFuture().get(10, TimeUnit.SECONDS).commandStatus()).isZero();
+  }
+
+  @Test
+  void aResentMoLeavesTheBacklogAsItWas() throws Exception {
+    MoIngressHandler ingress =
+        new MoIngressHandler(
+            journal,
+            new MessageIdGenerator(2, InstantSource.system()),
+            InstantSource.system(),
+            new Reassembler(ReassemblyConfig.defaults(), System::nanoTime, g -> {}),
+            SmsCharset.STANDARD,
+            command -> new CompletableFuture<Void>(),
+            Runnable::run,
+            0x64,
+            10);
+    ingress.handle(SESSION, mo("8613800000009", "0000")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    ingress.handle(SESSION, mo("8613800000009", "0000")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(ingress.backlog()).isEqualTo(1);
+  }
+}
