@@ -109,11 +109,21 @@ public final class Gateway implements AutoCloseable {
    * stops what had started (the database too) and rethrows.
    */
   public static Gateway start(GatewayConfig config, Database database) throws InterruptedException {
-    InstantSource clock = InstantSource.system();
+    return start(config, database, InstantSource.system());
+  }
+
+  /**
+   * As {@link #start(GatewayConfig, Database)}, with time read from {@code clock} instead of the
+   * system clock, so tests can move it by hand.
+   */
+  public static Gateway start(GatewayConfig config, Database database, InstantSource clock)
+      throws InterruptedException {
     List<AutoCloseable> started = new java.util.ArrayList<>();
     started.add(database);
     try {
-      ExecutorService blocking = blockingExecutor(config.database().maximumPoolSize());
+      ExecutorService blocking =
+          blockingExecutor(
+              Math.max(config.database().maximumPoolSize(), config.pipeline().workers()));
       started.add(() -> shutdown(blocking));
 
       PasswordHasher hasher = new PasswordHasher();
@@ -161,7 +171,8 @@ public final class Gateway implements AutoCloseable {
               catalog::templates,
               sessions,
               messageIds,
-              blocking);
+              blocking,
+              clock);
       started.add(pipeline);
       SessionServices services =
           new SessionServices(

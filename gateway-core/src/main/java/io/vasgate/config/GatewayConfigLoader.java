@@ -243,7 +243,10 @@ public final class GatewayConfigLoader {
         n.integer("journalBatch", d.journalBatch(), 1, 10_000),
         zoneId,
         n.integer("maxBacklog", d.maxBacklog(), 1, 1_000_000),
-        n.string("notifyVia", d.notifyVia()));
+        n.string("notifyVia", d.notifyVia()),
+        n.integer("commitLanes", d.commitLanes(), 1, 64),
+        n.integer("commitBatch", d.commitBatch(), 1, 10_000),
+        n.integer("workers", d.workers(), 1, 4096));
   }
 
   private static AccountSpec account(ConfigNode n) {

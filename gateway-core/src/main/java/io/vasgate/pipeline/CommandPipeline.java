@@ -19,6 +19,7 @@ import io.vasgate.message.MessageJournal;
 import io.vasgate.message.MoRecoveryRepository;
 import io.vasgate.message.StaleMo;
 import io.vasgate.messageid.MessageIdGenerator;
+import io.vasgate.persistence.GroupCommit;
 import io.vasgate.smpp.session.SessionRegistry;
 import io.vasgate.smpp.session.SmppRequestHandler;
 import io.vasgate.sms.MessageSplitter;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,6 +56,7 @@ public final class CommandPipeline implements AutoCloseable {
   static final Duration RENEWAL_INTERVAL = Duration.ofHours(1);
 
   private final MessageJournal journal;
+  private final GroupCommit groupCommit;
   private final ScheduledExecutorService jobs;
   private final MoIngressHandler ingress;
   private final SubscriptionService subscriptions;
@@ -61,11 +64,13 @@ public final class CommandPipeline implements AutoCloseable {
 
   private CommandPipeline(
       MessageJournal journal,
+      GroupCommit groupCommit,
       ScheduledExecutorService jobs,
       MoIngressHandler ingress,
       SubscriptionService subscriptions,
       ChargingGateway charging) {
     this.journal = journal;
+    this.groupCommit = groupCommit;
     this.jobs = jobs;
     this.ingress = ingress;
     this.subscriptions = subscriptions;
@@ -76,6 +81,7 @@ public final class CommandPipeline implements AutoCloseable {
    * Builds the pipeline and starts its jobs.
    *
    * @param blocking runs JDBC and charging work
+   * @param instants the time; the system clock except in tests that move it by hand
    */
   public static CommandPipeline start(
       PipelineConfig config,
@@ -85,20 +91,24 @@ public final class CommandPipeline implements AutoCloseable {
       Supplier<ReplyTemplates> templates,
       SessionRegistry sessions,
       MessageIdGenerator messageIds,
-      ExecutorService blocking) {
-    Clock clock = Clock.system(config.zone());
-    InstantSource instants = clock;
+      ExecutorService blocking,
+      InstantSource instants) {
+    // withZone keeps reading the source: a clock copied from it would not follow a test's moves.
+    Clock clock = instants.withZone(config.zone());
     MessageJournal journal =
         new MessageJournal(dataSource, config.journalBatch(), config.dedupWindow());
+    GroupCommit groupCommit =
+        new GroupCommit(dataSource, config.commitLanes(), config.commitBatch(), "subscriber");
     ChargingGateway charging =
         new CdrRecordingChargingGateway(
-            chargingGateway(billing, dataSource, blocking, instants),
-            new CdrRepository(dataSource),
+            chargingGateway(billing, dataSource, groupCommit, blocking, instants),
+            new CdrRepository(dataSource, Optional.of(groupCommit)),
             blocking,
             instants);
     SubscriptionService subscriptions =
         new SubscriptionService(
             dataSource,
+            Optional.of(groupCommit),
             charging,
             code -> catalog.get().product(code),
             clock,
@@ -193,11 +203,15 @@ public final class CommandPipeline implements AutoCloseable {
         TimeUnit.MINUTES);
     jobs.scheduleWithFixedDelay(
         () -> recover(recovery, processor, clock), 20, 60, TimeUnit.SECONDS);
-    return new CommandPipeline(journal, jobs, ingress, subscriptions, charging);
+    return new CommandPipeline(journal, groupCommit, jobs, ingress, subscriptions, charging);
   }
 
   private static ChargingGateway chargingGateway(
-      BillingConfig billing, DataSource dataSource, ExecutorService blocking, InstantSource clock) {
+      BillingConfig billing,
+      DataSource dataSource,
+      GroupCommit groupCommit,
+      ExecutorService blocking,
+      InstantSource clock) {
     if (billing.mode() == BillingConfig.Mode.BOSS) {
       BossConfig boss = billing.boss().orElseThrow();
       log.info("pipeline - charging through the BOSS at {}", boss.baseUri());
@@ -207,7 +221,8 @@ public final class CommandPipeline implements AutoCloseable {
           clock,
           RetryDelay.realTime(blocking));
     }
-    return new LedgerChargingGateway(new LedgerRepository(dataSource), blocking, clock);
+    return new LedgerChargingGateway(
+        new LedgerRepository(dataSource, Optional.of(groupCommit)), blocking, clock);
   }
 
   /**
@@ -257,10 +272,11 @@ public final class CommandPipeline implements AutoCloseable {
     return charging;
   }
 
-  /** Stops the jobs, then writes what the journal still holds. */
+  /** Stops the jobs, then commits the subscriber work and writes what the journal still holds. */
   @Override
   public void close() {
     jobs.shutdownNow();
+    groupCommit.close();
     journal.close();
   }
 }

@@ -149,7 +149,11 @@ public final class CommandProcessor implements CommandSink {
       case UNSUBSCRIBE -> {
         return subscriptions
             .unsubscribe(msisdn, product.orElseThrow(), mo)
-            .thenApply(o -> new Answer(kind, productCode, composer.outcome(r, o)));
+            // "you do not hold X": the outcome has no product when nothing was cancelled.
+            .thenApply(
+                o ->
+                    new Answer(
+                        kind, productCode, composer.outcome(r.product(product.orElseThrow()), o)));
       }
       case QUERY -> {
         return subscriptions

@@ -35,8 +35,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,8 +198,7 @@ public final class MoIngressHandler implements SmppRequestHandler {
           part.total(),
           MsisdnMask.mask(mo.source()),
           rejected.detail());
-      return journal.moProcessed(
-          recorded.id(), "FAILED", "PART_REJECTED", null, clock.instant());
+      return journal.moProcessed(recorded.id(), "FAILED", "PART_REJECTED", null, clock.instant());
     }
     Optional<ReassembledMessage> whole = result.completed();
     Optional<String> wholeText =

@@ -19,6 +19,11 @@ import java.util.Objects;
  *     throttled (ESME_RTHROTTLED)
  * @param notifyVia the MO-source account whose sessions carry the gateway's own messages (charge
  *     reminders, renewals, late charge outcomes)
+ * @param commitLanes how many shared transactions of subscriber work (orders, charges, CDRs) may
+ *     run at once; a number's work always goes to the same lane
+ * @param commitBatch the most commands' work one shared transaction carries
+ * @param workers threads that run command work; most of their time they wait for a shared commit,
+ *     so there are many more of them than database connections
  */
 public record PipelineConfig(
     int temporaryFailureStatus,
@@ -27,7 +32,10 @@ public record PipelineConfig(
     int journalBatch,
     ZoneId zone,
     int maxBacklog,
-    String notifyVia) {
+    String notifyVia,
+    int commitLanes,
+    int commitBatch,
+    int workers) {
 
   /** ESME_RX_T_APPN: "temporary application error, retry". */
   public static final int RX_T_APPN = 0x64;
@@ -52,6 +60,15 @@ public record PipelineConfig(
     if (notifyVia == null || notifyVia.isBlank()) {
       throw new IllegalArgumentException("pipeline.notifyVia must name an MO-source account");
     }
+    if (commitLanes < 1 || commitLanes > 64) {
+      throw new IllegalArgumentException("pipeline.commitLanes must be in 1..64");
+    }
+    if (commitBatch < 1 || commitBatch > 10_000) {
+      throw new IllegalArgumentException("pipeline.commitBatch must be in 1..10000");
+    }
+    if (workers < 1 || workers > 4096) {
+      throw new IllegalArgumentException("pipeline.workers must be in 1..4096");
+    }
   }
 
   public static PipelineConfig defaults() {
@@ -62,6 +79,9 @@ public record PipelineConfig(
         500,
         ZoneId.of("Asia/Shanghai"),
         5000,
-        "mo");
+        "mo",
+        4,
+        64,
+        128);
   }
 }

@@ -54,6 +54,21 @@ public final class ReplyComposer {
       return this;
     }
 
+    /**
+     * The product if the outcome knows it; otherwise, unless one was given already, words for "the
+     * service" in its place. The keys that take this have the product optional, but their templates
+     * (the shipped ones too) may still name it, and a template rendered without a value it uses
+     * fails: the handset would get no reply at all.
+     */
+    Reply productIfKnown(Optional<Product> p) {
+      if (p.isPresent()) {
+        return product(p.get());
+      }
+      values.putIfAbsent(Placeholder.PRODUCT, language == Language.ZH ? "该业务" : "this service");
+      values.putIfAbsent(Placeholder.CODE, "");
+      return this;
+    }
+
     Reply put(Placeholder placeholder, String value) {
       values.put(placeholder, value);
       return this;
@@ -174,18 +189,17 @@ public final class ReplyComposer {
       return r.render(ReplyKey.NO_PENDING_CONFIRMATION);
     }
     if (outcome instanceof SubscriptionOutcome.ConfirmationExpired e) {
-      e.product().ifPresent(r::product);
-      return r.render(ReplyKey.CONFIRMATION_EXPIRED);
+      return r.productIfKnown(e.product()).render(ReplyKey.CONFIRMATION_EXPIRED);
     }
     if (outcome instanceof SubscriptionOutcome.Declined d) {
-      d.product().ifPresent(r::product);
-      return r.render(ReplyKey.ORDER_DECLINED);
+      return r.productIfKnown(d.product()).render(ReplyKey.ORDER_DECLINED);
     }
     if (outcome instanceof SubscriptionOutcome.Unsubscribed u) {
       return unsubscribed(r, u.cancelled());
     }
     if (outcome instanceof SubscriptionOutcome.NothingToUnsubscribe) {
-      return r.render(ReplyKey.NOTHING_TO_UNSUBSCRIBE);
+      // The outcome does not say which product: the caller may have put it on the reply.
+      return r.productIfKnown(Optional.empty()).render(ReplyKey.NOTHING_TO_UNSUBSCRIBE);
     }
     if (outcome instanceof SubscriptionOutcome.SelectionExpired
         || outcome instanceof SubscriptionOutcome.InvalidSelection) {

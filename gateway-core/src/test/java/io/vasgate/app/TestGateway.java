@@ -5,6 +5,7 @@ import io.vasgate.config.GatewayConfigLoader;
 import io.vasgate.persistence.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.InstantSource;
 
 /**
  * A whole gateway for tests: real SMPP and HTTP listeners on free loopback ports and a fresh schema
@@ -86,6 +87,18 @@ public final class TestGateway {
    */
   public static Gateway start(String purpose, String smppSettings, String moreYaml)
       throws InterruptedException {
+    return Gateway.start(config(smppSettings, moreYaml), TestDatabases.newDatabase(purpose));
+  }
+
+  /**
+   * Starts a gateway with the test configuration whose time comes from {@code clock}, e.g. a {@code
+   * ManualInstantSource} the test moves by hand.
+   */
+  public static Gateway start(String purpose, InstantSource clock) throws InterruptedException {
+    return Gateway.start(config("", ""), TestDatabases.newDatabase(purpose), clock);
+  }
+
+  private static GatewayConfig config(String smppSettings, String moreYaml) {
     String yaml =
         "smpp:\n  host: 127.0.0.1\n  port: 0\n"
             + smppSettings.indent(2)
@@ -97,8 +110,7 @@ public final class TestGateway {
             + "shutdown:\n  gracePeriod: 2s\n"
             + moreYaml
             + ACCOUNTS;
-    GatewayConfig config = new GatewayConfigLoader().parse(yaml, Path.of("conf"));
-    return Gateway.start(config, TestDatabases.newDatabase(purpose));
+    return new GatewayConfigLoader().parse(yaml, Path.of("conf"));
   }
 
   public static Gateway start(String purpose) throws InterruptedException {

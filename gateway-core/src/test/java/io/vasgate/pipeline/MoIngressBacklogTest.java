@@ -18,8 +18,8 @@ import io.vasgate.smpp.pdu.SubmitSm;
 import io.vasgate.smpp.session.SessionState;
 import io.vasgate.smpp.session.SmppSession;
 import io.vasgate.smpp.session.SmppStatusException;
-import io.vasgate.sms.ReassemblyConfig;
 import io.vasgate.sms.Reassembler;
+import io.vasgate.sms.ReassemblyConfig;
 import io.vasgate.sms.SmsCharset;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -37,8 +37,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * An overloaded pipeline throttles the MO source instead of queueing without bound: under
- * overload, acknowledged commands waited minutes for their replies and memory grew with the queue.
+ * An overloaded pipeline throttles the MO source instead of queueing without bound: under overload,
+ * acknowledged commands waited minutes for their replies and memory grew with the queue.
  */
 class MoIngressBacklogTest {
 
@@ -135,8 +135,20 @@ class MoIngressBacklogTest {
             0x64,
             2);
 
-    assertThat(ingress.handle(SESSION, mo("8613800000001", "KT TQ")).toCompletableFuture().get(10, TimeUnit.SECONDS).commandStatus()).isZero();
-    assertThat(ingress.handle(SESSION, mo("8613800000002", "KT TQ")).toCompletableFuture().get(10, TimeUnit.SECONDS).commandStatus()).isZero();
+    assertThat(
+            ingress
+                .handle(SESSION, mo("8613800000001", "KT TQ"))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .commandStatus())
+        .isZero();
+    assertThat(
+            ingress
+                .handle(SESSION, mo("8613800000002", "KT TQ"))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .commandStatus())
+        .isZero();
     assertThat(ingress.backlog()).isEqualTo(2);
     assertThatThrownBy(() -> ingress.handle(SESSION, mo("8613800000003", "KT TQ")))
         .isInstanceOf(SmppStatusException.class)
@@ -144,7 +156,13 @@ class MoIngressBacklogTest {
 
     underWay.get(0).complete(null);
     assertThat(ingress.backlog()).isEqualTo(1);
-    assertThat(ingress.handle(SESSION, mo("8613800000003", "KT TQ")).toCompletableFuture().get(10, TimeUnit.SECONDS).commandStatus()).isZero();
+    assertThat(
+            ingress
+                .handle(SESSION, mo("8613800000003", "KT TQ"))
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS)
+                .commandStatus())
+        .isZero();
   }
 
   @Test
@@ -160,8 +178,14 @@ class MoIngressBacklogTest {
             Runnable::run,
             0x64,
             10);
-    ingress.handle(SESSION, mo("8613800000009", "0000")).toCompletableFuture().get(10, TimeUnit.SECONDS);
-    ingress.handle(SESSION, mo("8613800000009", "0000")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    ingress
+        .handle(SESSION, mo("8613800000009", "0000"))
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+    ingress
+        .handle(SESSION, mo("8613800000009", "0000"))
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
     assertThat(ingress.backlog()).isEqualTo(1);
   }
 }

@@ -1,6 +1,7 @@
 package io.vasgate.billing.cdr;
 
 import io.vasgate.command.catalog.ChargeType;
+import io.vasgate.persistence.GroupCommit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,9 +31,19 @@ public final class CdrRepository {
           + " causing_mo_id, transaction_id";
 
   private final DataSource dataSource;
+  private final Optional<GroupCommit> groupCommit;
 
   public CdrRepository(DataSource dataSource) {
+    this(dataSource, Optional.empty());
+  }
+
+  /**
+   * @param groupCommit shares the transactions of {@link #insertIfAbsent} with other work on the
+   *     billed number; empty to commit each record on its own
+   */
+  public CdrRepository(DataSource dataSource, Optional<GroupCommit> groupCommit) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.groupCommit = Objects.requireNonNull(groupCommit, "groupCommit");
   }
 
   /**
@@ -42,7 +53,22 @@ public final class CdrRepository {
    * @throws IllegalStateException if the database cannot be used
    */
   public Cdr insertIfAbsent(Cdr cdr) {
-    try (Connection c = dataSource.getConnection()) {
+    try {
+      if (groupCommit.isPresent()) {
+        return groupCommit
+            .get()
+            .call("cdr " + cdr.idempotencyKey(), cdr.billedNumber(), c -> insertIfAbsent(c, cdr));
+      }
+      try (Connection c = dataSource.getConnection()) {
+        return insertIfAbsent(c, cdr);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cdr - cannot store a record: " + e.getMessage(), e);
+    }
+  }
+
+  private static Cdr insertIfAbsent(Connection c, Cdr cdr) throws SQLException {
+    {
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO cdr (cdr_type, idempotency_key, charge_key, message_id, billed_number,"
@@ -82,8 +108,6 @@ public final class CdrRepository {
         return find(c, cdr.type(), cdr.idempotencyKey())
             .orElseThrow(() -> new SQLException("duplicate key but no record", e));
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cdr - cannot store a record: " + e.getMessage(), e);
     }
   }
 

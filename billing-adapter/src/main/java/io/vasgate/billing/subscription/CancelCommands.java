@@ -34,8 +34,9 @@ final class CancelCommands {
   ForUnsubscribe unsubscribe(String msisdn, Product product, MoRef mo) {
     Instant now = ctx.now();
     return ctx.tx()
-        .inTransaction(
+        .forNumber(
             "unsubscribe " + product.code(),
+            msisdn,
             c -> {
               ctx.subscriptions().lockNumber(c, msisdn);
               Optional<Subscription> live =
@@ -51,8 +52,9 @@ final class CancelCommands {
   ForUnsubscribe unsubscribeAll(String msisdn, String servicePort, MoRef mo) {
     Instant now = ctx.now();
     return ctx.tx()
-        .inTransaction(
+        .forNumber(
             "unsubscribe all",
+            msisdn,
             c -> {
               ctx.subscriptions().lockNumber(c, msisdn);
               List<Subscription> live =
@@ -68,8 +70,9 @@ final class CancelCommands {
     Instant now = ctx.now();
     Instant until = now.plus(ctx.config().selectWindow());
     return ctx.tx()
-        .autoCommit(
+        .forNumber(
             "list subscriptions",
+            msisdn,
             c -> {
               List<Subscription> held = ctx.subscriptions().findSubscribed(c, msisdn);
               List<SubscriptionList.Item> items = new ArrayList<>(held.size());
@@ -90,8 +93,9 @@ final class CancelCommands {
     }
     Instant now = ctx.now();
     return ctx.tx()
-        .inTransaction(
+        .forNumber(
             "cancel selected",
+            msisdn,
             c -> {
               ctx.subscriptions().lockNumber(c, msisdn);
               Optional<ListNumbering> numbering = ctx.lists().find(c, msisdn);

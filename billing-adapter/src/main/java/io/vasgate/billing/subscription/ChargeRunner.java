@@ -67,8 +67,9 @@ final class ChargeRunner {
         .thenApplyAsync(
             result -> {
               ctx.tx()
-                  .autoCommit(
+                  .forNumber(
                       "refund " + charge.idempotencyKey(),
+                      charge.msisdn(),
                       c -> {
                         ctx.charges().settleRefund(c, charge.idempotencyKey(), result);
                         return null;
@@ -139,8 +140,9 @@ final class ChargeRunner {
     }
     Step<? extends SubscriptionOutcome> step =
         ctx.tx()
-            .inTransaction(
+            .forNumber(
                 "retry " + candidate.idempotencyKey(),
+                candidate.msisdn(),
                 c -> {
                   if (candidate.reason() == ChargeReason.ORDER) {
                     ctx.subscriptions().lockNumber(c, candidate.msisdn());

@@ -59,8 +59,9 @@ final class OrderCommands {
     Instant now = ctx.now();
     TransitionCause cause = TransitionCause.of(mo);
     return ctx.tx()
-        .inTransaction(
+        .forNumber(
             "subscribe " + product.code(),
+            msisdn,
             c -> {
               ctx.subscriptions().lockNumber(c, msisdn);
               for (int race = 0; race < MAX_SLOT_RACES; race++) {
@@ -158,8 +159,9 @@ final class OrderCommands {
     Instant now = ctx.now();
     TransitionCause cause = TransitionCause.of(mo);
     return ctx.tx()
-        .inTransaction(
+        .forNumber(
             "confirm",
+            msisdn,
             c -> {
               ctx.subscriptions().lockNumber(c, msisdn);
               Pending pending = pendingOnPort(c, msisdn, servicePort, now);
@@ -227,8 +229,9 @@ final class OrderCommands {
   Step<ForDecline> decline(String msisdn, String servicePort, MoRef mo) {
     Instant now = ctx.now();
     return ctx.tx()
-        .inTransaction(
+        .forNumber(
             "decline",
+            msisdn,
             c -> {
               ctx.subscriptions().lockNumber(c, msisdn);
               Pending pending = pendingOnPort(c, msisdn, servicePort, now);

@@ -180,8 +180,9 @@ final class OrderFlows {
             .subscriptionId()
             .orElseThrow(() -> new IllegalArgumentException("not an order charge: " + charge));
     return ctx.tx()
-        .inTransaction(
+        .forNumber(
             "settle " + charge.idempotencyKey(),
+            charge.msisdn(),
             c -> {
               ctx.subscriptions().lockNumber(c, charge.msisdn());
               Subscription order =

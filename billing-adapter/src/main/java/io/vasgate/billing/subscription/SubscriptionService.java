@@ -8,6 +8,7 @@ import io.vasgate.billing.subscription.SubscriptionOutcome.ForSubscribe;
 import io.vasgate.billing.subscription.SubscriptionOutcome.ForUnsubscribe;
 import io.vasgate.billing.subscription.SubscriptionOutcome.ForUse;
 import io.vasgate.command.catalog.Product;
+import io.vasgate.persistence.GroupCommit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -70,9 +71,24 @@ public final class SubscriptionService {
       Clock clock,
       Executor executor,
       SubscriptionConfig config) {
+    this(dataSource, Optional.empty(), gateway, catalog, clock, executor, config);
+  }
+
+  /**
+   * @param groupCommit shares transactions among concurrent commands; empty for one transaction per
+   *     command
+   */
+  public SubscriptionService(
+      DataSource dataSource,
+      Optional<GroupCommit> groupCommit,
+      ChargingGateway gateway,
+      Function<String, Optional<Product>> catalog,
+      Clock clock,
+      Executor executor,
+      SubscriptionConfig config) {
     this.ctx =
         new ServiceContext(
-            new Transactions(dataSource),
+            new Transactions(dataSource, groupCommit),
             new SubscriptionRepository(),
             new OrderChargeRepository(),
             new ListNumberingRepository(),

@@ -43,8 +43,9 @@ final class UseCommands {
       case MONTHLY:
         boolean held =
             ctx.tx()
-                .autoCommit(
+                .forNumber(
                     "use " + product.code(),
+                    msisdn,
                     c ->
                         ctx.subscriptions()
                             .findLive(c, msisdn, product.code())
@@ -74,8 +75,9 @@ final class UseCommands {
             ctx.leaseEnd(now));
     Claim claim =
         ctx.tx()
-            .autoCommit(
+            .forNumber(
                 "use " + product.code(),
+                msisdn,
                 c -> ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now)));
     return toStep(claim, product);
   }
@@ -96,8 +98,9 @@ final class UseCommands {
     Instant now = ctx.now();
     ChargeResult effective =
         ctx.tx()
-            .autoCommit(
+            .forNumber(
                 "settle " + charge.idempotencyKey(),
+                charge.msisdn(),
                 c ->
                     ctx.charges().settle(c, charge.idempotencyKey(), result, now)
                         ? result

@@ -27,7 +27,7 @@ class ConcurrentCommandsTest {
   private static final int NUMBERS = 20;
   private static final String PORT = SampleCatalog.PORT;
 
-  private static SubscriptionFixture f;
+  static SubscriptionFixture f;
 
   @BeforeAll
   static void start() {

@@ -8,6 +8,7 @@ import io.vasgate.command.catalog.FirstMonthPolicy;
 import io.vasgate.command.catalog.Product;
 import io.vasgate.command.catalog.SampleCatalog;
 import io.vasgate.persistence.Database;
+import io.vasgate.persistence.GroupCommit;
 import io.vasgate.persistence.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,7 +52,8 @@ public final class SubscriptionFixture implements AutoCloseable {
   public final ManualClock clock;
   public final FakeChargingGateway gateway = new FakeChargingGateway();
   public final Map<String, Product> products = new ConcurrentHashMap<>();
-  public final ExecutorService executor = Executors.newFixedThreadPool(8);
+  public final ExecutorService executor = Executors.newFixedThreadPool(32);
+  public final Optional<GroupCommit> groupCommit;
   public final SubscriptionService service;
 
   public SubscriptionFixture(String purpose) {
@@ -59,11 +61,23 @@ public final class SubscriptionFixture implements AutoCloseable {
   }
 
   public SubscriptionFixture(String purpose, SubscriptionConfig config) {
+    this(purpose, config, false);
+  }
+
+  /**
+   * @param groupCommit whether commands share transactions, as the gateway runs them
+   */
+  public SubscriptionFixture(String purpose, SubscriptionConfig config, boolean groupCommit) {
     db = TestDatabases.newDatabase(purpose);
     clock = new ManualClock(START, ZONE);
     resetCatalog();
+    this.groupCommit =
+        groupCommit
+            ? Optional.of(new GroupCommit(db.dataSource(), 2, 64, purpose))
+            : Optional.empty();
     service =
-        new SubscriptionService(db.dataSource(), gateway, this::product, clock, executor, config);
+        new SubscriptionService(
+            db.dataSource(), this.groupCommit, gateway, this::product, clock, executor, config);
   }
 
   /**
@@ -177,6 +191,7 @@ public final class SubscriptionFixture implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    groupCommit.ifPresent(GroupCommit::close);
     try {
       executor.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -3,6 +3,8 @@ package io.vasgate.billing.charging.ledger;
 import io.vasgate.billing.charging.ChargeRequest;
 import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.RefundRequest;
+import io.vasgate.persistence.GroupCommit;
+import io.vasgate.persistence.SqlWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>Exactly-once per key rests on the unique index on {@code (entry_type, idempotency_key)}: a
  * transaction locks what it decides on, inserts its decision, and only then moves money. A second
  * transaction with the same key blocks on the first one's uncommitted index entry, gets a duplicate
- * key error once it commits, rolls back before it moved anything, and reads the first decision
- * back. That holds for postpaid numbers too, where there is no account row to lock.
+ * key error once it commits (only that INSERT is undone: nothing had moved), and reads the first
+ * decision back. That holds for postpaid numbers too, where there is no account row to lock.
  */
 public final class LedgerRepository {
 
@@ -49,9 +51,19 @@ public final class LedgerRepository {
           + " product_code, charge_key, refunded_fen, created_at";
 
   private final DataSource dataSource;
+  private final Optional<GroupCommit> groupCommit;
 
   public LedgerRepository(DataSource dataSource) {
+    this(dataSource, Optional.empty());
+  }
+
+  /**
+   * @param groupCommit shares the transactions of charges and refunds with other work on the same
+   *     number; empty for a transaction of their own each
+   */
+  public LedgerRepository(DataSource dataSource, Optional<GroupCommit> groupCommit) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.groupCommit = Objects.requireNonNull(groupCommit, "groupCommit");
   }
 
   /** The entry with this type and key, if any. */
@@ -92,6 +104,8 @@ public final class LedgerRepository {
    */
   public LedgerEntry recordCharge(ChargeRequest request, Instant now) {
     return inTransaction(
+        "charge " + request.idempotencyKey(),
+        request.msisdn(),
         c -> {
           Optional<LedgerEntry> earlier =
               find(c, LedgerEntryType.CHARGE, request.idempotencyKey(), false);
@@ -114,7 +128,8 @@ public final class LedgerRepository {
             if (e.getErrorCode() != DUPLICATE_KEY) {
               throw e;
             }
-            c.rollback();
+            // Only the failed INSERT is undone; nothing had moved yet, and the transaction may be
+            // shared with other numbers' work (group commit), so it must not be rolled back.
             return find(c, LedgerEntryType.CHARGE, request.idempotencyKey(), false)
                 .orElseThrow(() -> new SQLException("duplicate key but no entry", e));
           }
@@ -145,6 +160,8 @@ public final class LedgerRepository {
    */
   public LedgerEntry recordRefund(RefundRequest request, Instant now) {
     return inTransaction(
+        "refund " + request.idempotencyKey(),
+        request.msisdn(),
         c -> {
           Optional<LedgerEntry> earlier =
               find(c, LedgerEntryType.REFUND, request.idempotencyKey(), false);
@@ -172,7 +189,6 @@ public final class LedgerRepository {
             if (e.getErrorCode() != DUPLICATE_KEY) {
               throw e;
             }
-            c.rollback();
             return find(c, LedgerEntryType.REFUND, request.idempotencyKey(), false)
                 .orElseThrow(() -> new SQLException("duplicate key but no entry", e));
           }
@@ -320,13 +336,18 @@ public final class LedgerRepository {
     }
   }
 
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  /** Runs {@code work} in one transaction and commits it, rerunning deadlock victims. */
-  private <T> T inTransaction(Work<T> work) {
+  /**
+   * Runs {@code work} in a transaction (shared with other work on {@code msisdn} when group commit
+   * is on) and commits it, rerunning deadlock victims.
+   */
+  private <T> T inTransaction(String what, String msisdn, SqlWork<T> work) {
+    if (groupCommit.isPresent()) {
+      try {
+        return groupCommit.get().call("ledger " + what, msisdn, work);
+      } catch (SQLException e) {
+        throw new IllegalStateException("ledger - transaction failed: " + e.getMessage(), e);
+      }
+    }
     for (int attempt = 1; ; attempt++) {
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);

@@ -1,0 +1,345 @@
+package io.vasgate.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs many callers' transactions as one: the work queued on a lane while its previous batch was
+ * committing runs, in arrival order, on one connection in one transaction, with one commit (one
+ * fsync) for all of it.
+ *
+ * <p>Work is routed to a lane by a key (the subscriber's number), so one number's work always runs
+ * in one lane, in the order it was submitted, and two lanes never contend for one number's rows:
+ * concurrent batches cannot deadlock on them. A later work in a batch sees what an earlier one
+ * wrote, exactly as if the transactions had committed one after the other.
+ *
+ * <p>Failure is isolated: if any work of a batch throws, or the commit fails, the batch is rolled
+ * back and each of its works runs again on its own transaction (deadlock and lock-wait victims
+ * rerun up to {@link #MAX_ATTEMPTS} times), so one bad command costs its neighbours a rerun, never
+ * their outcome. Work must therefore be safe to run twice (see {@link SqlWork}).
+ *
+ * <p>Each lane has one thread; callers get a future and never hold a connection while they wait.
+ */
+public final class GroupCommit implements AutoCloseable {
+
+  /** Attempts of a transaction the database aborted (deadlock, lock wait) before giving up. */
+  public static final int MAX_ATTEMPTS = 3;
+
+  /** MySQL/MariaDB ER_LOCK_WAIT_TIMEOUT. */
+  private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+
+  /** MySQL/MariaDB ER_LOCK_DEADLOCK. */
+  private static final int ER_LOCK_DEADLOCK = 1213;
+
+  private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+  private final DataSource dataSource;
+  private final int maxBatch;
+  private final Lane[] lanes;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final LongAdder batches = new LongAdder();
+  private final LongAdder works = new LongAdder();
+  private final LongAdder reruns = new LongAdder();
+
+  /**
+   * Starts the lanes' threads.
+   *
+   * @param dataSource where connections come from; a lane holds one only while it runs a batch
+   * @param lanes how many batches may run at once (each needs a pooled connection meanwhile)
+   * @param maxBatch the most works one transaction takes
+   * @param name names the threads ({@code name-commit-1})
+   */
+  public GroupCommit(DataSource dataSource, int lanes, int maxBatch, String name) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    if (lanes < 1 || lanes > 64) {
+      throw new IllegalArgumentException("lanes must be in 1..64 but was " + lanes);
+    }
+    if (maxBatch < 1 || maxBatch > 10_000) {
+      throw new IllegalArgumentException("maxBatch must be in 1..10000 but was " + maxBatch);
+    }
+    Objects.requireNonNull(name, "name");
+    this.maxBatch = maxBatch;
+    this.lanes = new Lane[lanes];
+    for (int i = 0; i < lanes; i++) {
+      this.lanes[i] = new Lane(name + "-commit-" + (i + 1));
+      this.lanes[i].thread.start();
+    }
+  }
+
+  /**
+   * Queues {@code work} on the lane of {@code key}.
+   *
+   * @param what names the work in logs
+   * @return completes with the work's result once its transaction committed, or exceptionally with
+   *     what the work threw (a {@link SQLException} as is) or why it could not commit
+   */
+  public <T> CompletableFuture<T> submit(String what, String key, SqlWork<T> work) {
+    Objects.requireNonNull(what, "what");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(work, "work");
+    Entry<T> entry = new Entry<>(what, work);
+    if (closed.get()) {
+      entry.result.completeExceptionally(new IllegalStateException("group commit is closed"));
+      return entry.result;
+    }
+    Lane lane = lanes[Math.floorMod(key.hashCode(), lanes.length)];
+    lane.queue.add(entry);
+    // Closed between the check and the add, after the lane's last look at its queue: nobody else
+    // will ever run it.
+    if (lane.exited && lane.queue.remove(entry)) {
+      entry.result.completeExceptionally(new IllegalStateException("group commit is closed"));
+    }
+    return entry.result;
+  }
+
+  /**
+   * {@link #submit} and wait: for callers on threads that may block.
+   *
+   * @throws SQLException what the work or the commit threw
+   */
+  public <T> T call(String what, String key, SqlWork<T> work) throws SQLException {
+    try {
+      return submit(what, key, work).join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof SQLException sql) {
+        throw sql;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  /** Counters since start, for metrics and tests. */
+  public record Stats(long batches, long works, long reruns) {}
+
+  public Stats stats() {
+    return new Stats(batches.sum(), works.sum(), reruns.sum());
+  }
+
+  /** Refuses new work, finishes what is queued, and stops the lanes (waits up to 10 s). */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    for (Lane lane : lanes) {
+      lane.queue.add(Entry.STOP);
+    }
+    for (Lane lane : lanes) {
+      try {
+        lane.thread.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private final class Lane implements Runnable {
+    final BlockingQueue<Entry<?>> queue = new LinkedBlockingQueue<>();
+    final Thread thread;
+    volatile boolean exited;
+
+    Lane(String name) {
+      this.thread = new Thread(this, name);
+      this.thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      List<Entry<?>> batch = new ArrayList<>(maxBatch);
+      boolean stopping = false;
+      while (!stopping || !queue.isEmpty()) {
+        try {
+          Entry<?> first = stopping ? queue.poll() : queue.take();
+          if (first == null) {
+            break;
+          }
+          if (first == Entry.STOP) {
+            stopping = true;
+            continue;
+          }
+          batch.add(first);
+          queue.drainTo(batch, maxBatch - 1);
+          if (batch.remove(Entry.STOP)) {
+            stopping = true;
+          }
+          runBatch(batch);
+        } catch (InterruptedException e) {
+          stopping = true;
+        } catch (RuntimeException | Error e) {
+          // runBatch completes every future itself; reaching here is a bug, and the lane must
+          // not die of it or every later caller of its numbers would wait forever.
+          log.error("group commit - lane {} failed a batch", thread.getName(), e);
+          for (Entry<?> entry : batch) {
+            entry.result.completeExceptionally(e);
+          }
+        } finally {
+          batch.clear();
+        }
+      }
+      exited = true;
+      List<Entry<?>> stranded = new ArrayList<>();
+      queue.drainTo(stranded);
+      stranded.remove(Entry.STOP);
+      failAll(stranded, new IllegalStateException("group commit is closed"));
+    }
+  }
+
+  private void runBatch(List<Entry<?>> batch) {
+    batches.increment();
+    works.add(batch.size());
+    Connection c;
+    try {
+      c = dataSource.getConnection();
+    } catch (SQLException e) {
+      // No database to talk to: rerunning each work would only wait for it again, once per work.
+      failAll(batch, e);
+      return;
+    }
+    Throwable failure = null;
+    try (c) {
+      c.setAutoCommit(false);
+      try {
+        for (Entry<?> entry : batch) {
+          entry.runOn(c);
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        failure = e;
+        rollbackQuietly(c);
+      }
+    } catch (SQLException e) {
+      failure = failure == null ? e : failure;
+    }
+    if (failure == null) {
+      for (Entry<?> entry : batch) {
+        entry.complete();
+      }
+      return;
+    }
+    if (batch.size() == 1 && !isTransient(failure)) {
+      batch.get(0).result.completeExceptionally(failure);
+      return;
+    }
+    log.debug(
+        "group commit - batch of {} failed ({}); running each on its own",
+        batch.size(),
+        failure.toString());
+    for (int i = 0; i < batch.size(); i++) {
+      reruns.increment();
+      SQLException unreachable = runAlone(batch.get(i));
+      if (unreachable != null) {
+        failAll(batch.subList(i + 1, batch.size()), unreachable);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Runs {@code entry} in a transaction of its own and completes it.
+   *
+   * @return why no connection could be had, if so (the entry is then failed with it)
+   */
+  private SQLException runAlone(Entry<?> entry) {
+    for (int attempt = 1; ; attempt++) {
+      Connection c;
+      try {
+        c = dataSource.getConnection();
+      } catch (SQLException e) {
+        entry.result.completeExceptionally(e);
+        return e;
+      }
+      try (c) {
+        c.setAutoCommit(false);
+        try {
+          entry.runOn(c);
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c);
+          throw e;
+        }
+        entry.complete();
+        return null;
+      } catch (SQLException e) {
+        if (isTransient(e) && attempt < MAX_ATTEMPTS) {
+          log.debug("{} - transaction aborted ({}), attempt {}", entry.what, e, attempt + 1);
+          continue;
+        }
+        entry.result.completeExceptionally(e);
+        return null;
+      } catch (RuntimeException | Error e) {
+        entry.result.completeExceptionally(e);
+        return null;
+      }
+    }
+  }
+
+  private static void failAll(List<Entry<?>> entries, Throwable failure) {
+    for (Entry<?> entry : entries) {
+      entry.result.completeExceptionally(failure);
+    }
+  }
+
+  static boolean isTransient(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && (sql.getErrorCode() == ER_LOCK_DEADLOCK
+              || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT
+              || "40001".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      log.warn("group commit - rollback failed", e);
+    }
+  }
+
+  private static final class Entry<T> {
+    static final Entry<Object> STOP = new Entry<>("stop", c -> null);
+
+    final String what;
+    final SqlWork<T> work;
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    private T value;
+
+    Entry(String what, SqlWork<T> work) {
+      this.what = what;
+      this.work = work;
+    }
+
+    void runOn(Connection c) throws SQLException {
+      value = work.run(c);
+    }
+
+    /** After the commit: only now may the caller act on the result. */
+    void complete() {
+      result.complete(value);
+    }
+  }
+}

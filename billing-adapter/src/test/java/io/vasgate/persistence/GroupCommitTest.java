@@ -1,0 +1,217 @@
+package io.vasgate.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Shared transactions on the real database: batching, isolation of failures, order per key. */
+class GroupCommitTest {
+
+  private static Database db;
+
+  @BeforeAll
+  static void start() throws SQLException {
+    db = TestDatabases.newDatabase("group_commit");
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE gc_probe (id INT AUTO_INCREMENT PRIMARY KEY, k VARCHAR(20) NOT NULL,"
+              + " v INT NOT NULL, UNIQUE KEY uk (k, v)) ENGINE=InnoDB");
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    db.close();
+  }
+
+  @BeforeEach
+  void empty() throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("DELETE FROM gc_probe");
+    }
+  }
+
+  private static SqlWork<Integer> insert(String k, int v) {
+    return c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO gc_probe (k, v) VALUES (?, ?)")) {
+        ps.setString(1, k);
+        ps.setInt(2, v);
+        return ps.executeUpdate();
+      }
+    };
+  }
+
+  private static List<Integer> values(String k) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT v FROM gc_probe WHERE k = ? ORDER BY id")) {
+      ps.setString(1, k);
+      List<Integer> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getInt(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Holds the lane in its first work until released, so later submissions queue behind it. */
+  private static SqlWork<Integer> gate(CountDownLatch entered, CountDownLatch release) {
+    return c -> {
+      entered.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return 0;
+    };
+  }
+
+  @Test
+  void workQueuedWhileABatchRunsCommitsTogetherInOneTransaction() throws Exception {
+    try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {
+      CountDownLatch entered = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      CompletableFuture<Integer> first = gc.submit("gate", "a", gate(entered, release));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      List<CompletableFuture<Integer>> queued = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        queued.add(gc.submit("insert", "k" + i, insert("together", i)));
+      }
+      release.countDown();
+      first.join();
+      CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).join();
+
+      assertThat(values("together")).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+      assertThat(gc.stats().works()).isEqualTo(11);
+      assertThat(gc.stats().batches()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aFailingWorkFailsAloneAndItsNeighboursStillCommit() throws Exception {
+    try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {
+      CountDownLatch entered = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      gc.submit("gate", "a", gate(entered, release));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<Integer> before = gc.submit("ok", "a", insert("iso", 1));
+      CompletableFuture<Integer> bad =
+          gc.submit(
+              "bad",
+              "a",
+              c -> {
+                insert("iso", 2).run(c); // written, then the work fails: must not be kept
+                throw new SQLException("boom");
+              });
+      CompletableFuture<Integer> after = gc.submit("ok", "a", insert("iso", 3));
+      release.countDown();
+
+      assertThat(before.join()).isEqualTo(1);
+      assertThat(after.join()).isEqualTo(1);
+      assertThatThrownBy(bad::join)
+          .isInstanceOf(CompletionException.class)
+          .hasCauseInstanceOf(SQLException.class)
+          .hasRootCauseMessage("boom");
+      assertThat(values("iso")).containsExactly(1, 3);
+      assertThat(gc.stats().reruns()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void callRethrowsTheWorksOwnSqlException() {
+    try (GroupCommit gc = new GroupCommit(db.dataSource(), 2, 64, "t")) {
+      gc.call("first", "dup", insert("dup", 1));
+      assertThatThrownBy(() -> gc.call("again", "dup", insert("dup", 1)))
+          .isInstanceOf(SQLException.class)
+          .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).isEqualTo(1062));
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void oneKeysWorkRunsInSubmissionOrderAcrossBatches() throws Exception {
+    try (GroupCommit gc = new GroupCommit(db.dataSource(), 4, 3, "t")) {
+      List<CompletableFuture<Integer>> all = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        all.add(gc.submit("ordered", "same-number", insert("ordered", i)));
+      }
+      CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+      List<Integer> expected = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        expected.add(i);
+      }
+      assertThat(values("ordered")).containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
+  void aResultIsHandedOverOnlyOnceOtherConnectionsCanSeeIt() throws Exception {
+    try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {
+      for (int i = 0; i < 20; i++) {
+        gc.call("visible", "v", insert("visible", i));
+        assertThat(values("visible")).hasSize(i + 1);
+      }
+    }
+  }
+
+  @Test
+  void noDatabaseFailsEveryQueuedWorkWithoutWaitingOncePerWork() throws Exception {
+    HikariDataSource broken = new HikariDataSource();
+    broken.setJdbcUrl("jdbc:mysql://127.0.0.1:1/none");
+    broken.setConnectionTimeout(250);
+    broken.setInitializationFailTimeout(-1);
+    try (broken;
+        GroupCommit gc = new GroupCommit(broken, 1, 64, "t")) {
+      List<CompletableFuture<Integer>> all = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        all.add(gc.submit("doomed", "x", insert("doomed", i)));
+      }
+      for (CompletableFuture<Integer> f : all) {
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
+            .hasCauseInstanceOf(SQLException.class);
+      }
+      // One connection attempt per batch, not per work: 20 works cannot need 20 timeouts.
+      assertThat(gc.stats().batches()).isLessThan(20);
+    }
+  }
+
+  @Test
+  void workSubmittedAfterCloseIsRefusedAndQueuedWorkIsFinished() throws Exception {
+    GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t");
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    gc.submit("gate", "a", gate(entered, release));
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Integer> queued = gc.submit("queued", "a", insert("closing", 1));
+    Thread closer = new Thread(gc::close);
+    closer.start();
+    release.countDown();
+    closer.join(10_000);
+    assertThat(queued.join()).isEqualTo(1);
+    assertThat(values("closing")).containsExactly(1);
+    assertThatThrownBy(() -> gc.submit("late", "a", insert("closing", 2)).join())
+        .hasCauseInstanceOf(IllegalStateException.class);
+  }
+}
