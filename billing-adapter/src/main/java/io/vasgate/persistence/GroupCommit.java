@@ -5,6 +5,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * rerun up to {@link #MAX_ATTEMPTS} times), so one bad command costs its neighbours a rerun, never
  * their outcome. Work must therefore be safe to run twice (see {@link SqlWork}).
  *
+ * <p>A batch can do per-batch what each work would otherwise do per work (see {@link BatchScope}):
+ * with a {@link Prologue}, it locks every key of the batch in one statement before the work runs,
+ * and writes the rows work deferred in one statement per table before it commits.
+ *
  * <p>Each lane has one thread; callers get a future and never hold a connection while they wait.
  */
 public final class GroupCommit implements AutoCloseable {
@@ -46,7 +53,17 @@ public final class GroupCommit implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
+  /** Locks a batch's keys, all at once, before its work runs. */
+  @FunctionalInterface
+  public interface Prologue {
+    /**
+     * @param keys the batch's keys, sorted, so that concurrent batches lock in one order
+     */
+    void lock(Connection c, List<String> keys) throws SQLException;
+  }
+
   private final DataSource dataSource;
+  private final Optional<Prologue> prologue;
   private final int maxBatch;
   private final Lane[] lanes;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -63,7 +80,17 @@ public final class GroupCommit implements AutoCloseable {
    * @param name names the threads ({@code name-commit-1})
    */
   public GroupCommit(DataSource dataSource, int lanes, int maxBatch, String name) {
+    this(dataSource, lanes, maxBatch, name, Optional.empty());
+  }
+
+  /**
+   * @param prologue locks each batch's keys before its work runs; the work then finds them
+   *     {@linkplain BatchScope#locked locked}
+   */
+  public GroupCommit(
+      DataSource dataSource, int lanes, int maxBatch, String name, Optional<Prologue> prologue) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.prologue = Objects.requireNonNull(prologue, "prologue");
     if (lanes < 1 || lanes > 64) {
       throw new IllegalArgumentException("lanes must be in 1..64 but was " + lanes);
     }
@@ -90,7 +117,7 @@ public final class GroupCommit implements AutoCloseable {
     Objects.requireNonNull(what, "what");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(work, "work");
-    Entry<T> entry = new Entry<>(what, work);
+    Entry<T> entry = new Entry<>(what, key, work);
     if (closed.get()) {
       entry.result.completeExceptionally(new IllegalStateException("group commit is closed"));
       return entry.result;
@@ -220,9 +247,12 @@ public final class GroupCommit implements AutoCloseable {
     try (c) {
       c.setAutoCommit(false);
       try {
+        BatchScope scope = open(c, batch);
+        Connection exposed = scope.expose(c);
         for (Entry<?> entry : batch) {
-          entry.runOn(c);
+          entry.runOn(exposed);
         }
+        scope.flush(c);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         failure = e;
@@ -272,7 +302,9 @@ public final class GroupCommit implements AutoCloseable {
       try (c) {
         c.setAutoCommit(false);
         try {
-          entry.runOn(c);
+          BatchScope scope = open(c, List.of(entry));
+          entry.runOn(scope.expose(c));
+          scope.flush(c);
           c.commit();
         } catch (SQLException | RuntimeException e) {
           rollbackQuietly(c);
@@ -292,6 +324,19 @@ public final class GroupCommit implements AutoCloseable {
         return null;
       }
     }
+  }
+
+  /** Starts a batch's scope on {@code c}: locks its keys first if there is a prologue. */
+  private BatchScope open(Connection c, List<Entry<?>> batch) throws SQLException {
+    if (prologue.isEmpty()) {
+      return new BatchScope(Set.of());
+    }
+    TreeSet<String> keys = new TreeSet<>();
+    for (Entry<?> entry : batch) {
+      keys.add(entry.key);
+    }
+    prologue.get().lock(c, List.copyOf(keys));
+    return new BatchScope(keys);
   }
 
   private static void failAll(List<Entry<?>> entries, Throwable failure) {
@@ -321,15 +366,17 @@ public final class GroupCommit implements AutoCloseable {
   }
 
   private static final class Entry<T> {
-    static final Entry<Object> STOP = new Entry<>("stop", c -> null);
+    static final Entry<Object> STOP = new Entry<>("stop", "", c -> null);
 
     final String what;
+    final String key;
     final SqlWork<T> work;
     final CompletableFuture<T> result = new CompletableFuture<>();
     private T value;
 
-    Entry(String what, SqlWork<T> work) {
+    Entry(String what, String key, SqlWork<T> work) {
       this.what = what;
+      this.key = key;
       this.work = work;
     }
 

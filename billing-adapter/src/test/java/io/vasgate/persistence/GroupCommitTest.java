@@ -214,4 +214,75 @@ class GroupCommitTest {
     assertThatThrownBy(() -> gc.submit("late", "a", insert("closing", 2)).join())
         .hasCauseInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void aBatchLocksAllItsKeysOnceUpFrontInSortedOrder() throws Exception {
+    List<List<String>> locked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    GroupCommit.Prologue prologue = (c, keys) -> locked.add(keys);
+    try (GroupCommit gc =
+        new GroupCommit(db.dataSource(), 1, 64, "t", java.util.Optional.of(prologue))) {
+      CountDownLatch entered = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      gc.submit("gate", "m", gate(entered, release));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      List<CompletableFuture<Boolean>> seen = new ArrayList<>();
+      for (String key : List.of("c", "a", "b", "a")) {
+        seen.add(gc.submit("probe", key, c -> BatchScope.of(c).orElseThrow().locked(key)));
+      }
+      CompletableFuture<Boolean> other =
+          gc.submit("probe", "z", c -> BatchScope.of(c).orElseThrow().locked("a"));
+      release.countDown();
+
+      assertThat(seen).allSatisfy(f -> assertThat(f.join()).isTrue());
+      assertThat(other.join()).isTrue(); // a batch-mate's key: locked for the whole batch
+      assertThat(locked).containsExactly(List.of("m"), List.of("a", "b", "c", "z"));
+    }
+  }
+
+  @Test
+  void deferredRowsAreWrittenTogetherBeforeTheCommitAndNotForAFailedWork() throws Exception {
+    String sql = "INSERT INTO gc_probe (k, v) VALUES (?, ?)";
+    try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {
+      CountDownLatch entered = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      gc.submit("gate", "a", gate(entered, release));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      List<CompletableFuture<Integer>> ok = new ArrayList<>();
+      CompletableFuture<Integer> bad = null;
+      for (int i = 0; i < 6; i++) {
+        int v = i;
+        SqlWork<Integer> work =
+            c -> {
+              BatchScope.of(c)
+                  .orElseThrow()
+                  .defer(
+                      sql,
+                      ps -> {
+                        ps.setString(1, "deferred");
+                        ps.setInt(2, v);
+                      });
+              if (v == 3) {
+                throw new SQLException("fails after deferring");
+              }
+              return v;
+            };
+        if (i == 3) {
+          bad = gc.submit("bad", "k" + i, work);
+        } else {
+          ok.add(gc.submit("ok", "k" + i, work));
+        }
+      }
+      release.countDown();
+      CompletableFuture.allOf(ok.toArray(CompletableFuture[]::new)).join();
+      assertThatThrownBy(bad::join).hasCauseInstanceOf(SQLException.class);
+      assertThat(values("deferred")).containsExactly(0, 1, 2, 4, 5);
+    }
+  }
+
+  @Test
+  void aConnectionOutsideABatchHasNoScope() throws SQLException {
+    try (Connection c = db.dataSource().getConnection()) {
+      assertThat(BatchScope.of(c)).isEmpty();
+    }
+  }
 }

@@ -11,6 +11,7 @@ import io.vasgate.billing.charging.ledger.LedgerRepository;
 import io.vasgate.billing.renewal.RenewalConfig;
 import io.vasgate.billing.renewal.RenewalJob;
 import io.vasgate.billing.subscription.SubscriptionConfig;
+import io.vasgate.billing.subscription.SubscriptionRepository;
 import io.vasgate.billing.subscription.SubscriptionService;
 import io.vasgate.command.catalog.Catalog;
 import io.vasgate.command.parse.CommandParser;
@@ -97,8 +98,14 @@ public final class CommandPipeline implements AutoCloseable {
     Clock clock = instants.withZone(config.zone());
     MessageJournal journal =
         new MessageJournal(dataSource, config.journalBatch(), config.dedupWindow());
+    // Every lane key is a subscriber's number: a batch locks all of its numbers in one statement.
     GroupCommit groupCommit =
-        new GroupCommit(dataSource, config.commitLanes(), config.commitBatch(), "subscriber");
+        new GroupCommit(
+            dataSource,
+            config.commitLanes(),
+            config.commitBatch(),
+            "subscriber",
+            Optional.of(SubscriptionRepository::lockNumbers));
     ChargingGateway charging =
         new CdrRecordingChargingGateway(
             chargingGateway(billing, dataSource, groupCommit, blocking, instants),

@@ -3,6 +3,7 @@ package io.vasgate.billing.subscription;
 import static io.vasgate.billing.subscription.SqlValues.bounded;
 import static io.vasgate.billing.subscription.SqlValues.placeholders;
 
+import io.vasgate.persistence.BatchScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -142,8 +143,34 @@ public final class SubscriptionRepository {
    * charge.
    */
   public void lockNumber(Connection c, String msisdn) throws SQLException {
+    Optional<BatchScope> batch = BatchScope.of(c);
+    if (batch.isPresent() && batch.get().locked(msisdn)) {
+      return;
+    }
     try (PreparedStatement ps = c.prepareStatement(LOCK_NUMBER)) {
       ps.setString(1, msisdn);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Locks every number of {@code msisdns}, in the order given (sorted by the caller, so that two
+   * transactions locking overlapping sets cannot deadlock), in one statement: a group commit's
+   * {@link io.vasgate.persistence.GroupCommit.Prologue}.
+   */
+  public static void lockNumbers(Connection c, List<String> msisdns) throws SQLException {
+    if (msisdns.isEmpty()) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder("INSERT INTO subscription_number_lock (msisdn) VALUES ");
+    for (int i = 0; i < msisdns.size(); i++) {
+      sql.append(i == 0 ? "(?)" : ",(?)");
+    }
+    sql.append(" ON DUPLICATE KEY UPDATE msisdn = VALUES(msisdn)");
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < msisdns.size(); i++) {
+        ps.setString(i + 1, msisdns.get(i));
+      }
       ps.executeUpdate();
     }
   }
@@ -182,11 +209,18 @@ public final class SubscriptionRepository {
       throw e;
     }
     Subscription stored = order.withId(id);
-    try (PreparedStatement ps = c.prepareStatement(INSERT_TRANSITION)) {
-      bindTransition(
-          ps, stored, Optional.empty(), stored.state(), order.createdAt(), cause, detail);
-      ps.executeUpdate();
-    }
+    writeTransitions(
+        c,
+        List.of(
+            ps ->
+                bindTransition(
+                    ps,
+                    stored,
+                    Optional.empty(),
+                    stored.state(),
+                    order.createdAt(),
+                    cause,
+                    detail)));
     return Optional.of(stored);
   }
 
@@ -367,16 +401,37 @@ public final class SubscriptionRepository {
     if (transitions.isEmpty()) {
       return;
     }
+    List<BatchScope.Binder> rows = new ArrayList<>(transitions.size());
+    for (Change change : transitions) {
+      rows.add(
+          ps ->
+              bindTransition(
+                  ps,
+                  change.after(),
+                  Optional.of(change.before().state()),
+                  change.after().state(),
+                  at,
+                  cause,
+                  change.detail()));
+    }
+    writeTransitions(c, rows);
+  }
+
+  /**
+   * Writes transition rows now, or, inside a group commit, with the whole batch's just before it
+   * commits: nothing in a command reads its transitions back, and a batch's transitions then cost
+   * one statement instead of one per command.
+   */
+  private static void writeTransitions(Connection c, List<BatchScope.Binder> rows)
+      throws SQLException {
+    Optional<BatchScope> batch = BatchScope.of(c);
+    if (batch.isPresent()) {
+      rows.forEach(row -> batch.get().defer(INSERT_TRANSITION, row));
+      return;
+    }
     try (PreparedStatement ps = c.prepareStatement(INSERT_TRANSITION)) {
-      for (Change change : transitions) {
-        bindTransition(
-            ps,
-            change.after(),
-            Optional.of(change.before().state()),
-            change.after().state(),
-            at,
-            cause,
-            change.detail());
+      for (BatchScope.Binder row : rows) {
+        row.bind(ps);
         ps.addBatch();
       }
       ps.executeBatch();

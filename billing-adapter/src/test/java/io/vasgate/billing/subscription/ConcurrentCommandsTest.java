@@ -31,7 +31,11 @@ class ConcurrentCommandsTest {
 
   @BeforeAll
   static void start() {
-    f = new SubscriptionFixture("sub_concurrent");
+    // One transaction per command, the service's mode without a group commit; the subclass runs
+    // the same cases the way the gateway does.
+    f =
+        new SubscriptionFixture(
+            "sub_concurrent", SubscriptionConfig.defaults(SubscriptionFixture.ZONE), false);
   }
 
   @AfterAll

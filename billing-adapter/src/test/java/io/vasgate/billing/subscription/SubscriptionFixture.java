@@ -60,8 +60,9 @@ public final class SubscriptionFixture implements AutoCloseable {
     this(purpose, SubscriptionConfig.defaults(ZONE));
   }
 
+  /** Commands share transactions (group commit), as the gateway runs them. */
   public SubscriptionFixture(String purpose, SubscriptionConfig config) {
-    this(purpose, config, false);
+    this(purpose, config, true);
   }
 
   /**
@@ -73,7 +74,13 @@ public final class SubscriptionFixture implements AutoCloseable {
     resetCatalog();
     this.groupCommit =
         groupCommit
-            ? Optional.of(new GroupCommit(db.dataSource(), 2, 64, purpose))
+            ? Optional.of(
+                new GroupCommit(
+                    db.dataSource(),
+                    2,
+                    64,
+                    purpose,
+                    Optional.of(SubscriptionRepository::lockNumbers)))
             : Optional.empty();
     service =
         new SubscriptionService(

@@ -107,11 +107,8 @@ public final class LedgerRepository {
         "charge " + request.idempotencyKey(),
         request.msisdn(),
         c -> {
-          Optional<LedgerEntry> earlier =
-              find(c, LedgerEntryType.CHARGE, request.idempotencyKey(), false);
-          if (earlier.isPresent()) {
-            return earlier.get();
-          }
+          // No look for an earlier entry first: the unique key finds it (below), and the common
+          // case, a new key, then costs one round trip less.
           Optional<SubscriberAccount> account =
               SubscriberAccountRepository.lock(c, request.msisdn());
           ChargeDecision decision = ChargeDecision.forCharge(request, account);

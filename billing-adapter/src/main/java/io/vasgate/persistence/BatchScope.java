@@ -1,0 +1,116 @@
+package io.vasgate.persistence;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a {@link GroupCommit} batch offers the work running in it, beyond the connection: keys the
+ * batch locked up front (so each work need not lock its own, one round trip each), and writes that
+ * may wait for the end of the batch and go out together (one multi-row statement for the whole
+ * batch instead of one per work).
+ *
+ * <p>Repository code reaches it through the standard JDBC wrapper mechanism, {@link #of}; outside a
+ * batch there is none and the code does its own locking and writing, unchanged.
+ */
+public final class BatchScope {
+
+  /** Binds one row of a deferred statement. */
+  @FunctionalInterface
+  public interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  private final Set<String> lockedKeys;
+  private final Map<String, List<Binder>> deferred = new LinkedHashMap<>();
+
+  BatchScope(Set<String> lockedKeys) {
+    this.lockedKeys = Set.copyOf(lockedKeys);
+  }
+
+  /** The scope of the batch {@code c} belongs to, if it belongs to one. */
+  public static Optional<BatchScope> of(Connection c) throws SQLException {
+    return c.isWrapperFor(BatchScope.class)
+        ? Optional.of(c.unwrap(BatchScope.class))
+        : Optional.empty();
+  }
+
+  /** Whether the batch locked {@code key} (its lane key) before any of its work ran. */
+  public boolean locked(String key) {
+    return lockedKeys.contains(key);
+  }
+
+  /**
+   * Adds a row to {@code sql}, written with the rows other work deferred to it, in the order they
+   * were deferred, before the batch commits. Only for writes nothing in the batch reads back.
+   */
+  public void defer(String sql, Binder row) {
+    deferred.computeIfAbsent(sql, k -> new ArrayList<>()).add(row);
+  }
+
+  /** Writes what was deferred: one JDBC batch per statement (a multi-row INSERT when rewritten). */
+  void flush(Connection c) throws SQLException {
+    for (Map.Entry<String, List<Binder>> e : deferred.entrySet()) {
+      try (PreparedStatement ps = c.prepareStatement(e.getKey())) {
+        for (Binder row : e.getValue()) {
+          row.bind(ps);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    deferred.clear();
+  }
+
+  /**
+   * {@code c} as work sees it: the same connection, which also unwraps to this scope. Work must not
+   * close it (the batch owns it); a close is ignored.
+   */
+  Connection expose(Connection c) {
+    InvocationHandler handler = new Handler(c, this);
+    return (Connection)
+        Proxy.newProxyInstance(
+            BatchScope.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+  }
+
+  private record Handler(Connection target, BatchScope scope) implements InvocationHandler {
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+      switch (method.getName()) {
+        case "isWrapperFor":
+          if (args[0] == BatchScope.class) {
+            return true;
+          }
+          break;
+        case "unwrap":
+          if (args[0] == BatchScope.class) {
+            return scope;
+          }
+          break;
+        case "close":
+          return null;
+        case "equals":
+          return proxy == args[0];
+        case "hashCode":
+          return System.identityHashCode(proxy);
+        default:
+          break;
+      }
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
+    }
+  }
+}
