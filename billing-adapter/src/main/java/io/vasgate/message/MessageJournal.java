@@ -1,5 +1,6 @@
 package io.vasgate.message;
 
+import io.vasgate.persistence.HeldConnection;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,11 +56,18 @@ public final class MessageJournal implements AutoCloseable {
 
   private static final Op STOP = new MtAnswered(0, 0, Instant.EPOCH, new CompletableFuture<>());
 
-  private final DataSource dataSource;
   private final int maxBatch;
   private final Duration dedupWindow;
   private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
+
+  /** The writer's connection, kept between batches while it is busy (writer thread only). */
+  private final HeldConnection connection;
+
+  /** Idle polls (100 ms each) after which the writer gives its connection back. */
+  private static final int IDLE_POLLS_BEFORE_RELEASE = 10;
+
+  private int idlePolls;
   private volatile boolean closed;
 
   /**
@@ -70,9 +78,9 @@ public final class MessageJournal implements AutoCloseable {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be positive: " + maxBatch);
     }
-    this.dataSource = dataSource;
     this.maxBatch = maxBatch;
     this.dedupWindow = dedupWindow;
+    this.connection = new HeldConnection(dataSource);
     this.writer = new Thread(this::run, "message-journal");
     writer.setDaemon(true);
     writer.start();
@@ -121,11 +129,17 @@ public final class MessageJournal implements AutoCloseable {
       try {
         Op first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
+          idlePolls++;
+          if (idlePolls >= IDLE_POLLS_BEFORE_RELEASE) {
+            connection.release();
+          }
           if (closed && queue.isEmpty()) {
+            connection.release();
             return;
           }
           continue;
         }
+        idlePolls = 0;
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
         boolean stop = batch.remove(STOP);
@@ -134,10 +148,12 @@ public final class MessageJournal implements AutoCloseable {
         }
         batch.clear();
         if (stop && queue.isEmpty()) {
+          connection.release();
           return;
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        connection.release();
         return;
       } catch (RuntimeException e) {
         log.error("message-journal - unexpected failure", e);
@@ -149,15 +165,15 @@ public final class MessageJournal implements AutoCloseable {
 
   private void write(List<Op> batch) {
     Map<Op, Object> results = new HashMap<>();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
+    try {
+      Connection c = connection.get();
       try {
         writeMos(c, batch, results);
         writeMts(c, batch);
         writeUpdates(c, batch);
         c.commit();
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        connection.discard();
         throw e;
       }
     } catch (SQLException e) {

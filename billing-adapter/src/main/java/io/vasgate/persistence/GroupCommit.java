@@ -74,7 +74,8 @@ public final class GroupCommit implements AutoCloseable {
   /**
    * Starts the lanes' threads.
    *
-   * @param dataSource where connections come from; a lane holds one only while it runs a batch
+   * @param dataSource where connections come from; a busy lane keeps one (see {@link
+   *     HeldConnection}), an idle one gives it back after a second
    * @param lanes how many batches may run at once (each needs a pooled connection meanwhile)
    * @param maxBatch the most works one transaction takes
    * @param name names the threads ({@code name-commit-1})
@@ -181,9 +182,13 @@ public final class GroupCommit implements AutoCloseable {
     }
   }
 
+  /** How long a lane keeps its connection with nothing to do before giving it back. */
+  private static final long IDLE_RELEASE_MILLIS = 1_000;
+
   private final class Lane implements Runnable {
     final BlockingQueue<Entry<?>> queue = new LinkedBlockingQueue<>();
     final Thread thread;
+    final HeldConnection connection = new HeldConnection(dataSource);
     volatile boolean exited;
 
     Lane(String name) {
@@ -197,9 +202,20 @@ public final class GroupCommit implements AutoCloseable {
       boolean stopping = false;
       while (!stopping || !queue.isEmpty()) {
         try {
-          Entry<?> first = stopping ? queue.poll() : queue.take();
-          if (first == null) {
-            break;
+          Entry<?> first;
+          if (stopping) {
+            first = queue.poll();
+            if (first == null) {
+              break;
+            }
+          } else if (connection.holding()) {
+            first = queue.poll(IDLE_RELEASE_MILLIS, TimeUnit.MILLISECONDS);
+            if (first == null) {
+              connection.release();
+              continue;
+            }
+          } else {
+            first = queue.take();
           }
           if (first == Entry.STOP) {
             stopping = true;
@@ -210,13 +226,14 @@ public final class GroupCommit implements AutoCloseable {
           if (batch.remove(Entry.STOP)) {
             stopping = true;
           }
-          runBatch(batch);
+          runBatch(batch, connection);
         } catch (InterruptedException e) {
           stopping = true;
         } catch (RuntimeException | Error e) {
           // runBatch completes every future itself; reaching here is a bug, and the lane must
           // not die of it or every later caller of its numbers would wait forever.
           log.error("group commit - lane {} failed a batch", thread.getName(), e);
+          connection.discard();
           for (Entry<?> entry : batch) {
             entry.result.completeExceptionally(e);
           }
@@ -224,6 +241,7 @@ public final class GroupCommit implements AutoCloseable {
           batch.clear();
         }
       }
+      connection.release();
       exited = true;
       List<Entry<?>> stranded = new ArrayList<>();
       queue.drainTo(stranded);
@@ -232,34 +250,32 @@ public final class GroupCommit implements AutoCloseable {
     }
   }
 
-  private void runBatch(List<Entry<?>> batch) {
+  private void runBatch(List<Entry<?>> batch, HeldConnection connection) {
     batches.increment();
     works.add(batch.size());
     Connection c;
     try {
-      c = dataSource.getConnection();
+      c = connection.get();
     } catch (SQLException e) {
       // No database to talk to: rerunning each work would only wait for it again, once per work.
       failAll(batch, e);
       return;
     }
     Throwable failure = null;
-    try (c) {
-      c.setAutoCommit(false);
-      try {
-        BatchScope scope = open(c, batch);
-        Connection exposed = scope.expose(c);
-        for (Entry<?> entry : batch) {
-          entry.runOn(exposed);
-        }
-        scope.flush(c);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        failure = e;
-        rollbackQuietly(c);
+    try {
+      BatchScope scope = open(c, batch);
+      Connection exposed = scope.expose(c);
+      for (Entry<?> entry : batch) {
+        entry.runOn(exposed);
       }
-    } catch (SQLException e) {
-      failure = failure == null ? e : failure;
+      scope.flush(c);
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      failure = e;
+      connection.discard();
+    } catch (Error e) {
+      connection.discard();
+      throw e;
     }
     if (failure == null) {
       for (Entry<?> entry : batch) {
