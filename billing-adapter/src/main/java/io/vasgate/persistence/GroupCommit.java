@@ -45,12 +45,6 @@ public final class GroupCommit implements AutoCloseable {
   /** Attempts of a transaction the database aborted (deadlock, lock wait) before giving up. */
   public static final int MAX_ATTEMPTS = 3;
 
-  /** MySQL/MariaDB ER_LOCK_WAIT_TIMEOUT. */
-  private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
-
-  /** MySQL/MariaDB ER_LOCK_DEADLOCK. */
-  private static final int ER_LOCK_DEADLOCK = 1213;
-
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
   /** Locks a batch's keys, all at once, before its work runs. */
@@ -283,7 +277,7 @@ public final class GroupCommit implements AutoCloseable {
       }
       return;
     }
-    if (batch.size() == 1 && !isTransient(failure)) {
+    if (batch.size() == 1 && !SqlErrors.isTransient(failure)) {
       batch.get(0).result.completeExceptionally(failure);
       return;
     }
@@ -329,7 +323,7 @@ public final class GroupCommit implements AutoCloseable {
         entry.complete();
         return null;
       } catch (SQLException e) {
-        if (isTransient(e) && attempt < MAX_ATTEMPTS) {
+        if (SqlErrors.isTransient(e) && attempt < MAX_ATTEMPTS) {
           log.debug("{} - transaction aborted ({}), attempt {}", entry.what, e, attempt + 1);
           continue;
         }
@@ -359,18 +353,6 @@ public final class GroupCommit implements AutoCloseable {
     for (Entry<?> entry : entries) {
       entry.result.completeExceptionally(failure);
     }
-  }
-
-  static boolean isTransient(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && (sql.getErrorCode() == ER_LOCK_DEADLOCK
-              || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT
-              || "40001".equals(sql.getSQLState()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void rollbackQuietly(Connection c) {

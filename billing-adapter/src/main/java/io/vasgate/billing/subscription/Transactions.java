@@ -1,6 +1,7 @@
 package io.vasgate.billing.subscription;
 
 import io.vasgate.persistence.GroupCommit;
+import io.vasgate.persistence.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -24,12 +25,6 @@ public final class Transactions {
 
   /** Attempts of a transaction the database aborted before giving up. */
   public static final int MAX_ATTEMPTS = 3;
-
-  /** MySQL/MariaDB ER_LOCK_WAIT_TIMEOUT. */
-  private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
-
-  /** MySQL/MariaDB ER_LOCK_DEADLOCK. */
-  private static final int ER_LOCK_DEADLOCK = 1213;
 
   private static final Logger log = LoggerFactory.getLogger(Transactions.class);
 
@@ -96,7 +91,7 @@ public final class Transactions {
           c.setAutoCommit(true);
         }
       } catch (SQLException e) {
-        if (isTransient(e) && attempt < MAX_ATTEMPTS) {
+        if (SqlErrors.isTransient(e) && attempt < MAX_ATTEMPTS) {
           log.debug(
               "{} - transaction aborted ({}), attempt {} again",
               what,
@@ -116,18 +111,6 @@ public final class Transactions {
     } catch (SQLException e) {
       throw new SubscriptionStoreException(what + " failed", e);
     }
-  }
-
-  private static boolean isTransient(SQLException e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && (sql.getErrorCode() == ER_LOCK_DEADLOCK
-              || sql.getErrorCode() == ER_LOCK_WAIT_TIMEOUT
-              || "40001".equals(sql.getSQLState()))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void rollbackQuietly(Connection c, String what) {

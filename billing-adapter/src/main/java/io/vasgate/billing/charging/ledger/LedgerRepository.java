@@ -4,12 +4,12 @@ import io.vasgate.billing.charging.ChargeRequest;
 import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.RefundRequest;
 import io.vasgate.persistence.GroupCommit;
+import io.vasgate.persistence.SqlErrors;
 import io.vasgate.persistence.SqlWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransactionRollbackException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -37,11 +37,6 @@ public final class LedgerRepository {
 
   /** MySQL's ER_DUP_ENTRY. */
   private static final int DUPLICATE_KEY = 1062;
-
-  /** MySQL's ER_LOCK_DEADLOCK and ER_LOCK_WAIT_TIMEOUT: the transaction may simply be rerun. */
-  private static final int DEADLOCK = 1213;
-
-  private static final int LOCK_WAIT_TIMEOUT = 1205;
 
   /** How often a transaction chosen as a deadlock victim is rerun before giving up. */
   private static final int MAX_TRANSACTION_ATTEMPTS = 3;
@@ -357,19 +352,13 @@ public final class LedgerRepository {
           throw e;
         }
       } catch (SQLException e) {
-        if (attempt < MAX_TRANSACTION_ATTEMPTS && isTransient(e)) {
+        if (attempt < MAX_TRANSACTION_ATTEMPTS && SqlErrors.isTransient(e)) {
           log.debug("ledger - rerunning a transaction after {}", e.toString());
           continue;
         }
         throw new IllegalStateException("ledger - transaction failed: " + e.getMessage(), e);
       }
     }
-  }
-
-  private static boolean isTransient(SQLException e) {
-    return e instanceof SQLTransactionRollbackException
-        || e.getErrorCode() == DEADLOCK
-        || e.getErrorCode() == LOCK_WAIT_TIMEOUT;
   }
 
   private static void rollbackQuietly(Connection c) {
