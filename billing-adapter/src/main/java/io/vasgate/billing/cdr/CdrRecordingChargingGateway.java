@@ -6,6 +6,7 @@ import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.ChargingGateway;
 import io.vasgate.billing.charging.MsisdnMask;
 import io.vasgate.billing.charging.RefundRequest;
+import io.vasgate.billing.charging.TransactionalChargingGateway;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
  * <p>Exactly one record per key: the record is unique on its type and idempotency key, so a charge
  * retried with the same key (which the wrapped gateway answers with the original success) finds its
  * record already there.
+ *
+ * <p>A billing system that keeps its books in the gateway's database ({@link
+ * TransactionalChargingGateway}, the ledger) writes the record in the transaction that moves the
+ * money: neither happens without the other. With any other (the BOSS):
  *
  * <p>A success whose record cannot be written is answered with {@link
  * ChargeStatus#TEMPORARY_FAILURE}: the money may have moved but settlement would not know, so the
@@ -63,6 +68,13 @@ public final class CdrRecordingChargingGateway implements ChargingGateway {
 
   @Override
   public CompletableFuture<ChargeResult> charge(ChargeRequest request) {
+    if (delegate instanceof TransactionalChargingGateway books) {
+      // The record goes in with the money move: no success without its CDR, one commit.
+      return guarded(
+          () ->
+              books.charge(
+                  request, (c, result) -> cdrs.insertIfAbsent(c, chargeRecord(request, result))));
+    }
     return guarded(() -> delegate.charge(request))
         .thenCompose(
             result -> {
@@ -73,24 +85,7 @@ public final class CdrRecordingChargingGateway implements ChargingGateway {
                   "charge " + request.idempotencyKey(),
                   result,
                   () -> {
-                    Instant now = now();
-                    cdrs.insertIfAbsent(
-                        new Cdr(
-                            0,
-                            CdrType.CHARGE,
-                            request.idempotencyKey(),
-                            Optional.empty(),
-                            request.causingMoId().map(String::valueOf),
-                            request.msisdn(),
-                            request.partnerCode(),
-                            request.serviceNumber(),
-                            request.productCode(),
-                            request.chargeType(),
-                            request.amountFen(),
-                            now,
-                            now,
-                            request.causingMoId(),
-                            result.transactionId()));
+                    cdrs.insertIfAbsent(chargeRecord(request, result));
                     return result;
                   });
             });
@@ -98,6 +93,22 @@ public final class CdrRecordingChargingGateway implements ChargingGateway {
 
   @Override
   public CompletableFuture<ChargeResult> refund(RefundRequest request) {
+    if (delegate instanceof TransactionalChargingGateway books) {
+      return guarded(
+          () ->
+              books.refund(
+                  request,
+                  (c, result) -> {
+                    Optional<Cdr> record =
+                        refundRecord(
+                            request,
+                            result,
+                            cdrs.find(c, CdrType.CHARGE, request.chargeIdempotencyKey()));
+                    if (record.isPresent()) {
+                      cdrs.insertIfAbsent(c, record.get());
+                    }
+                  }));
+    }
     return guarded(() -> delegate.refund(request))
         .thenCompose(
             result -> {
@@ -108,39 +119,71 @@ public final class CdrRecordingChargingGateway implements ChargingGateway {
                   "refund " + request.idempotencyKey(),
                   result,
                   () -> {
-                    Optional<Cdr> charge =
-                        cdrs.find(CdrType.CHARGE, request.chargeIdempotencyKey());
-                    if (charge.isEmpty()) {
-                      log.error(
-                          "cdr - refund {} of {} succeeded, but charge {} has no record to"
-                              + " refund against; the refund is NOT in the CDRs",
-                          request.idempotencyKey(),
-                          MsisdnMask.mask(request.msisdn()),
-                          request.chargeIdempotencyKey());
-                      return result;
-                    }
-                    Cdr c = charge.get();
-                    Instant now = now();
-                    cdrs.insertIfAbsent(
-                        new Cdr(
-                            0,
-                            CdrType.REFUND,
-                            request.idempotencyKey(),
-                            Optional.of(request.chargeIdempotencyKey()),
-                            Optional.empty(),
-                            request.msisdn(),
-                            c.partnerCode(),
-                            c.serviceNumber(),
-                            c.productCode(),
-                            c.chargeType(),
-                            Math.negateExact(request.amountFen()),
-                            now,
-                            now,
-                            Optional.empty(),
-                            result.transactionId()));
+                    refundRecord(
+                            request,
+                            result,
+                            cdrs.find(CdrType.CHARGE, request.chargeIdempotencyKey()))
+                        .ifPresent(cdrs::insertIfAbsent);
                     return result;
                   });
             });
+  }
+
+  /** The record of a successful charge. */
+  private Cdr chargeRecord(ChargeRequest request, ChargeResult result) {
+    Instant now = now();
+    return new Cdr(
+        0,
+        CdrType.CHARGE,
+        request.idempotencyKey(),
+        Optional.empty(),
+        request.causingMoId().map(String::valueOf),
+        request.msisdn(),
+        request.partnerCode(),
+        request.serviceNumber(),
+        request.productCode(),
+        request.chargeType(),
+        request.amountFen(),
+        now,
+        now,
+        request.causingMoId(),
+        result.transactionId());
+  }
+
+  /**
+   * The record of a successful refund, copied from the record of the charge it refunds; none if
+   * that charge has none (made before CDRs were written), which is logged.
+   */
+  private Optional<Cdr> refundRecord(
+      RefundRequest request, ChargeResult result, Optional<Cdr> charge) {
+    if (charge.isEmpty()) {
+      log.error(
+          "cdr - refund {} of {} succeeded, but charge {} has no record to"
+              + " refund against; the refund is NOT in the CDRs",
+          request.idempotencyKey(),
+          MsisdnMask.mask(request.msisdn()),
+          request.chargeIdempotencyKey());
+      return Optional.empty();
+    }
+    Cdr c = charge.get();
+    Instant now = now();
+    return Optional.of(
+        new Cdr(
+            0,
+            CdrType.REFUND,
+            request.idempotencyKey(),
+            Optional.of(request.chargeIdempotencyKey()),
+            Optional.empty(),
+            request.msisdn(),
+            c.partnerCode(),
+            c.serviceNumber(),
+            c.productCode(),
+            c.chargeType(),
+            Math.negateExact(request.amountFen()),
+            now,
+            now,
+            Optional.empty(),
+            result.transactionId()));
   }
 
   private CompletableFuture<ChargeResult> guarded(Supplier<CompletableFuture<ChargeResult>> call) {

@@ -57,17 +57,30 @@ public final class CdrRepository {
       if (groupCommit.isPresent()) {
         return groupCommit
             .get()
-            .call("cdr " + cdr.idempotencyKey(), cdr.billedNumber(), c -> insertIfAbsent(c, cdr));
+            .call("cdr " + cdr.idempotencyKey(), cdr.billedNumber(), c -> insertRecord(c, cdr));
       }
       try (Connection c = dataSource.getConnection()) {
-        return insertIfAbsent(c, cdr);
+        return insertRecord(c, cdr);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cdr - cannot store a record: " + e.getMessage(), e);
     }
   }
 
-  private static Cdr insertIfAbsent(Connection c, Cdr cdr) throws SQLException {
+  /**
+   * {@link #insertIfAbsent(Cdr)} on the caller's connection and transaction (no group commit of its
+   * own): for a billing system that records the CDR with the money move.
+   */
+  public Cdr insertIfAbsent(Connection c, Cdr cdr) throws SQLException {
+    return insertRecord(c, cdr);
+  }
+
+  /** The record of this type and key, if any, read on the caller's connection. */
+  public Optional<Cdr> find(Connection c, CdrType type, String idempotencyKey) throws SQLException {
+    return findRecord(c, type, idempotencyKey);
+  }
+
+  private static Cdr insertRecord(Connection c, Cdr cdr) throws SQLException {
     {
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -105,7 +118,7 @@ public final class CdrRepository {
         if (e.getErrorCode() != DUPLICATE_KEY) {
           throw e;
         }
-        return find(c, cdr.type(), cdr.idempotencyKey())
+        return findRecord(c, cdr.type(), cdr.idempotencyKey())
             .orElseThrow(() -> new SQLException("duplicate key but no record", e));
       }
     }
@@ -114,7 +127,7 @@ public final class CdrRepository {
   /** The record of this type and key, if any. */
   public Optional<Cdr> find(CdrType type, String idempotencyKey) {
     try (Connection c = dataSource.getConnection()) {
-      return find(c, type, idempotencyKey);
+      return findRecord(c, type, idempotencyKey);
     } catch (SQLException e) {
       throw new IllegalStateException("cdr - cannot read a record", e);
     }
@@ -213,7 +226,8 @@ public final class CdrRepository {
     }
   }
 
-  private static Optional<Cdr> find(Connection c, CdrType type, String key) throws SQLException {
+  private static Optional<Cdr> findRecord(Connection c, CdrType type, String key)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT " + COLUMNS + " FROM cdr WHERE cdr_type = ? AND idempotency_key = ?")) {

@@ -5,9 +5,12 @@ import static io.vasgate.billing.charging.TestCharges.freshMsisdn;
 import static io.vasgate.billing.charging.TestCharges.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vasgate.billing.charging.ChargeRequest;
 import io.vasgate.billing.charging.ChargeResult;
 import io.vasgate.billing.charging.ChargeStatus;
+import io.vasgate.billing.charging.ChargingGateway;
 import io.vasgate.billing.charging.ManualInstantSource;
+import io.vasgate.billing.charging.RefundRequest;
 import io.vasgate.billing.charging.ledger.LedgerChargingGateway;
 import io.vasgate.billing.charging.ledger.LedgerRepository;
 import io.vasgate.billing.charging.ledger.SubscriberAccount;
@@ -202,12 +205,25 @@ class CdrRecordingChargingGatewayTest {
   }
 
   @Test
-  void answersATemporaryFailureWhenTheRecordCannotBeWrittenAndRecordsItOnRetry() {
+  void aBillingSystemElsewhereWhoseSuccessCannotBeRecordedIsAnsweredTemporaryAndRecordedOnRetry() {
     String msisdn = freshMsisdn();
     Database gone = TestDatabases.newDatabase("cdr_gone");
+    // A billing system that keeps its books elsewhere (the BOSS): the record is a second step.
+    ChargingGateway elsewhere =
+        new ChargingGateway() {
+          @Override
+          public CompletableFuture<ChargeResult> charge(ChargeRequest request) {
+            return ledger.charge(request);
+          }
+
+          @Override
+          public CompletableFuture<ChargeResult> refund(RefundRequest request) {
+            return ledger.refund(request);
+          }
+        };
     CdrRecordingChargingGateway unrecording =
         new CdrRecordingChargingGateway(
-            ledger, new CdrRepository(gone.dataSource()), executor, clock);
+            elsewhere, new CdrRepository(gone.dataSource()), executor, clock);
     gone.close();
 
     ChargeResult first = unrecording.charge(charge("cdr-lost-1", msisdn, 200)).join();
@@ -218,6 +234,39 @@ class CdrRecordingChargingGatewayTest {
     assertThat(retried.status()).isEqualTo(ChargeStatus.SUCCESS);
     assertThat(ledgerEntries.entriesOf(msisdn)).hasSize(1);
     assertThat(cdrs.forBilledNumber(msisdn)).hasSize(1);
+  }
+
+  @Test
+  void aLedgerChargeWhoseRecordCannotBeWrittenMovesNoMoneyAndSucceedsOnRetry() throws Exception {
+    String msisdn = freshMsisdn();
+    accounts.save(SubscriberAccount.prepaid(msisdn, 1_000), START);
+    execute(
+        "CREATE TRIGGER cdr_refused BEFORE INSERT ON cdr FOR EACH ROW"
+            + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'cdr store refuses'");
+    ChargeResult first;
+    try {
+      first = gateway.charge(charge("cdr-atomic-1", msisdn, 200)).join();
+    } finally {
+      execute("DROP TRIGGER cdr_refused");
+    }
+
+    assertThat(first.status()).isEqualTo(ChargeStatus.TEMPORARY_FAILURE);
+    assertThat(ledgerEntries.entriesOf(msisdn)).isEmpty();
+    assertThat(accounts.find(msisdn).orElseThrow().balanceFen()).isEqualTo(1_000);
+
+    ChargeResult retried = gateway.charge(charge("cdr-atomic-1", msisdn, 200)).join();
+
+    assertThat(retried.status()).isEqualTo(ChargeStatus.SUCCESS);
+    assertThat(ledgerEntries.entriesOf(msisdn)).hasSize(1);
+    assertThat(cdrs.forBilledNumber(msisdn)).hasSize(1);
+    assertThat(accounts.find(msisdn).orElseThrow().balanceFen()).isEqualTo(800);
+  }
+
+  private void execute(String sql) throws java.sql.SQLException {
+    try (java.sql.Connection c = db.dataSource().getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
   }
 
   private static void await(CountDownLatch latch) {

@@ -3,9 +3,9 @@ package io.vasgate.billing.charging.ledger;
 import io.vasgate.billing.charging.ChargeRequest;
 import io.vasgate.billing.charging.ChargeResult;
 import io.vasgate.billing.charging.ChargeStatus;
-import io.vasgate.billing.charging.ChargingGateway;
 import io.vasgate.billing.charging.MsisdnMask;
 import io.vasgate.billing.charging.RefundRequest;
+import io.vasgate.billing.charging.TransactionalChargingGateway;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * <p>JDBC runs on the injected executor; a database that cannot be reached completes with {@link
  * ChargeStatus#TEMPORARY_FAILURE}, never exceptionally.
  */
-public final class LedgerChargingGateway implements ChargingGateway {
+public final class LedgerChargingGateway implements TransactionalChargingGateway {
 
   private static final Logger log = LoggerFactory.getLogger(LedgerChargingGateway.class);
 
@@ -60,7 +60,7 @@ public final class LedgerChargingGateway implements ChargingGateway {
   }
 
   @Override
-  public CompletableFuture<ChargeResult> charge(ChargeRequest request) {
+  public CompletableFuture<ChargeResult> charge(ChargeRequest request, OnSuccess onSuccess) {
     Optional<String> unstorable = ChargeDecision.unstorable(request);
     if (unstorable.isPresent()) {
       log.warn("ledger - charge {} refused: {}", request.idempotencyKey(), unstorable.get());
@@ -69,10 +69,16 @@ public final class LedgerChargingGateway implements ChargingGateway {
     return run(
         "charge " + request.idempotencyKey(),
         () -> {
-          LedgerEntry entry = ledger.recordCharge(request, now());
-          if (!entry.msisdn().equals(request.msisdn())
-              || entry.amountFen() != request.amountFen()
-              || !entry.productCode().equals(Optional.of(request.productCode()))) {
+          LedgerEntry entry =
+              ledger.recordCharge(
+                  request,
+                  now(),
+                  (c, decided) -> {
+                    if (decided.status() == ChargeStatus.SUCCESS && sameCharge(decided, request)) {
+                      onSuccess.record(c, decided.result());
+                    }
+                  });
+          if (!sameCharge(entry, request)) {
             log.warn(
                 "ledger - charge key {} was already used for another charge; refusing",
                 request.idempotencyKey());
@@ -91,7 +97,7 @@ public final class LedgerChargingGateway implements ChargingGateway {
   }
 
   @Override
-  public CompletableFuture<ChargeResult> refund(RefundRequest request) {
+  public CompletableFuture<ChargeResult> refund(RefundRequest request, OnSuccess onSuccess) {
     Optional<String> unstorable = ChargeDecision.unstorable(request);
     if (unstorable.isPresent()) {
       log.warn("ledger - refund {} refused: {}", request.idempotencyKey(), unstorable.get());
@@ -100,10 +106,16 @@ public final class LedgerChargingGateway implements ChargingGateway {
     return run(
         "refund " + request.idempotencyKey(),
         () -> {
-          LedgerEntry entry = ledger.recordRefund(request, now());
-          if (!entry.msisdn().equals(request.msisdn())
-              || entry.amountFen() != request.amountFen()
-              || !entry.chargeKey().equals(Optional.of(request.chargeIdempotencyKey()))) {
+          LedgerEntry entry =
+              ledger.recordRefund(
+                  request,
+                  now(),
+                  (c, decided) -> {
+                    if (decided.status() == ChargeStatus.SUCCESS && sameRefund(decided, request)) {
+                      onSuccess.record(c, decided.result());
+                    }
+                  });
+          if (!sameRefund(entry, request)) {
             log.warn(
                 "ledger - refund key {} was already used for another refund; refusing",
                 request.idempotencyKey());
@@ -121,6 +133,19 @@ public final class LedgerChargingGateway implements ChargingGateway {
               entry.detail());
           return entry.result();
         });
+  }
+
+  /** Whether {@code entry} was decided for this request, not another one reusing its key. */
+  private static boolean sameCharge(LedgerEntry entry, ChargeRequest request) {
+    return entry.msisdn().equals(request.msisdn())
+        && entry.amountFen() == request.amountFen()
+        && entry.productCode().equals(Optional.of(request.productCode()));
+  }
+
+  private static boolean sameRefund(LedgerEntry entry, RefundRequest request) {
+    return entry.msisdn().equals(request.msisdn())
+        && entry.amountFen() == request.amountFen()
+        && entry.chargeKey().equals(Optional.of(request.chargeIdempotencyKey()));
   }
 
   private CompletableFuture<ChargeResult> run(String what, Supplier<ChargeResult> work) {

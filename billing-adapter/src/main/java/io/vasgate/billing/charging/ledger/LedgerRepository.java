@@ -45,6 +45,12 @@ public final class LedgerRepository {
       "id, entry_type, idempotency_key, msisdn, amount_fen, status, detail, balance_after_fen,"
           + " product_code, charge_key, refunded_fen, created_at";
 
+  /** Runs on the transaction that decided an entry, before it commits. */
+  @FunctionalInterface
+  public interface EntryHook {
+    void decided(Connection c, LedgerEntry entry) throws SQLException;
+  }
+
   private final DataSource dataSource;
   private final Optional<GroupCommit> groupCommit;
 
@@ -98,50 +104,63 @@ public final class LedgerRepository {
    * @throws IllegalStateException if the database cannot be used
    */
   public LedgerEntry recordCharge(ChargeRequest request, Instant now) {
+    return recordCharge(request, now, (c, entry) -> {});
+  }
+
+  /**
+   * {@link #recordCharge(ChargeRequest, Instant)}, then {@code hook} on the same transaction with
+   * the entry decided (new or earlier): a throw from it rolls the whole decision back.
+   */
+  public LedgerEntry recordCharge(ChargeRequest request, Instant now, EntryHook hook) {
     return inTransaction(
         "charge " + request.idempotencyKey(),
         request.msisdn(),
         c -> {
-          // No look for an earlier entry first: the unique key finds it (below), and the common
-          // case, a new key, then costs one round trip less.
-          Optional<SubscriberAccount> account =
-              SubscriberAccountRepository.lock(c, request.msisdn());
-          ChargeDecision decision = ChargeDecision.forCharge(request, account);
-          boolean debit =
-              decision.succeeded() && account.map(SubscriberAccount::prepaid).orElse(false);
-          Optional<Long> balanceAfter =
-              account
-                  .filter(SubscriberAccount::prepaid)
-                  .map(a -> debit ? a.balanceFen() - request.amountFen() : a.balanceFen());
-          long id;
-          try {
-            id = insertCharge(c, request, decision, balanceAfter, now);
-          } catch (SQLException e) {
-            if (e.getErrorCode() != DUPLICATE_KEY) {
-              throw e;
-            }
-            // Only the failed INSERT is undone; nothing had moved yet, and the transaction may be
-            // shared with other numbers' work (group commit), so it must not be rolled back.
-            return find(c, LedgerEntryType.CHARGE, request.idempotencyKey(), false)
-                .orElseThrow(() -> new SQLException("duplicate key but no entry", e));
-          }
-          if (debit) {
-            SubscriberAccountRepository.move(c, request.msisdn(), -request.amountFen(), now);
-          }
-          return new LedgerEntry(
-              id,
-              LedgerEntryType.CHARGE,
-              request.idempotencyKey(),
-              request.msisdn(),
-              request.amountFen(),
-              decision.status(),
-              decision.detail(),
-              balanceAfter,
-              Optional.of(request.productCode()),
-              Optional.empty(),
-              0,
-              now);
+          LedgerEntry entry = decideCharge(c, request, now);
+          hook.decided(c, entry);
+          return entry;
         });
+  }
+
+  private static LedgerEntry decideCharge(Connection c, ChargeRequest request, Instant now)
+      throws SQLException {
+    // No look for an earlier entry first: the unique key finds it (below), and the common
+    // case, a new key, then costs one round trip less.
+    Optional<SubscriberAccount> account = SubscriberAccountRepository.lock(c, request.msisdn());
+    ChargeDecision decision = ChargeDecision.forCharge(request, account);
+    boolean debit = decision.succeeded() && account.map(SubscriberAccount::prepaid).orElse(false);
+    Optional<Long> balanceAfter =
+        account
+            .filter(SubscriberAccount::prepaid)
+            .map(a -> debit ? a.balanceFen() - request.amountFen() : a.balanceFen());
+    long id;
+    try {
+      id = insertCharge(c, request, decision, balanceAfter, now);
+    } catch (SQLException e) {
+      if (e.getErrorCode() != DUPLICATE_KEY) {
+        throw e;
+      }
+      // Only the failed INSERT is undone; nothing had moved yet, and the transaction may be
+      // shared with other numbers' work (group commit), so it must not be rolled back.
+      return find(c, LedgerEntryType.CHARGE, request.idempotencyKey(), false)
+          .orElseThrow(() -> new SQLException("duplicate key but no entry", e));
+    }
+    if (debit) {
+      SubscriberAccountRepository.move(c, request.msisdn(), -request.amountFen(), now);
+    }
+    return new LedgerEntry(
+        id,
+        LedgerEntryType.CHARGE,
+        request.idempotencyKey(),
+        request.msisdn(),
+        request.amountFen(),
+        decision.status(),
+        decision.detail(),
+        balanceAfter,
+        Optional.of(request.productCode()),
+        Optional.empty(),
+        0,
+        now);
   }
 
   /**
@@ -151,59 +170,73 @@ public final class LedgerRepository {
    * @throws IllegalStateException if the database cannot be used
    */
   public LedgerEntry recordRefund(RefundRequest request, Instant now) {
+    return recordRefund(request, now, (c, entry) -> {});
+  }
+
+  /**
+   * {@link #recordRefund(RefundRequest, Instant)}, then {@code hook} on the same transaction with
+   * the entry decided (new or earlier): a throw from it rolls the whole decision back.
+   */
+  public LedgerEntry recordRefund(RefundRequest request, Instant now, EntryHook hook) {
     return inTransaction(
         "refund " + request.idempotencyKey(),
         request.msisdn(),
         c -> {
-          Optional<LedgerEntry> earlier =
-              find(c, LedgerEntryType.REFUND, request.idempotencyKey(), false);
-          if (earlier.isPresent()) {
-            return earlier.get();
-          }
-          // The charge row is the lock that serialises refunds of one charge.
-          Optional<LedgerEntry> charge =
-              find(c, LedgerEntryType.CHARGE, request.chargeIdempotencyKey(), true);
-          ChargeDecision decision = ChargeDecision.forRefund(request, charge);
-          Optional<SubscriberAccount> account =
-              decision.succeeded()
-                  ? SubscriberAccountRepository.lock(c, request.msisdn())
-                  : Optional.empty();
-          boolean credit =
-              decision.succeeded() && account.map(SubscriberAccount::prepaid).orElse(false);
-          Optional<Long> balanceAfter =
-              account
-                  .filter(SubscriberAccount::prepaid)
-                  .map(a -> credit ? a.balanceFen() + request.amountFen() : a.balanceFen());
-          long id;
-          try {
-            id = insertRefund(c, request, decision, balanceAfter, now);
-          } catch (SQLException e) {
-            if (e.getErrorCode() != DUPLICATE_KEY) {
-              throw e;
-            }
-            return find(c, LedgerEntryType.REFUND, request.idempotencyKey(), false)
-                .orElseThrow(() -> new SQLException("duplicate key but no entry", e));
-          }
-          if (decision.succeeded()) {
-            addRefunded(c, charge.get().id(), request.amountFen());
-          }
-          if (credit) {
-            SubscriberAccountRepository.move(c, request.msisdn(), request.amountFen(), now);
-          }
-          return new LedgerEntry(
-              id,
-              LedgerEntryType.REFUND,
-              request.idempotencyKey(),
-              request.msisdn(),
-              request.amountFen(),
-              decision.status(),
-              decision.detail(),
-              balanceAfter,
-              Optional.empty(),
-              Optional.of(request.chargeIdempotencyKey()),
-              0,
-              now);
+          LedgerEntry entry = decideRefund(c, request, now);
+          hook.decided(c, entry);
+          return entry;
         });
+  }
+
+  private static LedgerEntry decideRefund(Connection c, RefundRequest request, Instant now)
+      throws SQLException {
+    Optional<LedgerEntry> earlier =
+        find(c, LedgerEntryType.REFUND, request.idempotencyKey(), false);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    // The charge row is the lock that serialises refunds of one charge.
+    Optional<LedgerEntry> charge =
+        find(c, LedgerEntryType.CHARGE, request.chargeIdempotencyKey(), true);
+    ChargeDecision decision = ChargeDecision.forRefund(request, charge);
+    Optional<SubscriberAccount> account =
+        decision.succeeded()
+            ? SubscriberAccountRepository.lock(c, request.msisdn())
+            : Optional.empty();
+    boolean credit = decision.succeeded() && account.map(SubscriberAccount::prepaid).orElse(false);
+    Optional<Long> balanceAfter =
+        account
+            .filter(SubscriberAccount::prepaid)
+            .map(a -> credit ? a.balanceFen() + request.amountFen() : a.balanceFen());
+    long id;
+    try {
+      id = insertRefund(c, request, decision, balanceAfter, now);
+    } catch (SQLException e) {
+      if (e.getErrorCode() != DUPLICATE_KEY) {
+        throw e;
+      }
+      return find(c, LedgerEntryType.REFUND, request.idempotencyKey(), false)
+          .orElseThrow(() -> new SQLException("duplicate key but no entry", e));
+    }
+    if (decision.succeeded()) {
+      addRefunded(c, charge.get().id(), request.amountFen());
+    }
+    if (credit) {
+      SubscriberAccountRepository.move(c, request.msisdn(), request.amountFen(), now);
+    }
+    return new LedgerEntry(
+        id,
+        LedgerEntryType.REFUND,
+        request.idempotencyKey(),
+        request.msisdn(),
+        request.amountFen(),
+        decision.status(),
+        decision.detail(),
+        balanceAfter,
+        Optional.empty(),
+        Optional.of(request.chargeIdempotencyKey()),
+        0,
+        now);
   }
 
   private static long insertCharge(
