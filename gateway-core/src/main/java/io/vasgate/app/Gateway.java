@@ -174,6 +174,7 @@ public final class Gateway implements AutoCloseable {
               blocking,
               clock);
       started.add(pipeline);
+      pipeline.bindMetrics(metrics);
       SessionServices services =
           new SessionServices(
               config.smpp(),

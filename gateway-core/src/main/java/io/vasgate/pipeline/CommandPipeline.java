@@ -1,5 +1,7 @@
 package io.vasgate.pipeline;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vasgate.billing.cdr.CdrRecordingChargingGateway;
 import io.vasgate.billing.cdr.CdrRepository;
 import io.vasgate.billing.charging.ChargingGateway;
@@ -263,6 +265,22 @@ public final class CommandPipeline implements AutoCloseable {
             log.error("pipeline - {} failed", job, err);
           }
         });
+  }
+
+  /**
+   * Publishes the group commit's counters: batches committed, commands' work in them (their ratio
+   * is the mean batch size) and works rerun on their own after a failed batch.
+   */
+  public void bindMetrics(MeterRegistry registry) {
+    FunctionCounter.builder("vasgate.commit.batches", groupCommit, g -> g.stats().batches())
+        .description("shared transactions of subscriber work committed or attempted")
+        .register(registry);
+    FunctionCounter.builder("vasgate.commit.works", groupCommit, g -> g.stats().works())
+        .description("commands' database work run in shared transactions")
+        .register(registry);
+    FunctionCounter.builder("vasgate.commit.reruns", groupCommit, g -> g.stats().reruns())
+        .description("works rerun on their own after their shared transaction failed")
+        .register(registry);
   }
 
   /** The SMPP seam for MO-source accounts. */

@@ -76,6 +76,21 @@ class HandsetCommandsTest {
   }
 
   @Test
+  void commandsWorkIsCountedInTheGroupCommitMetrics() throws Exception {
+    double before = gateway.metrics().get("vasgate.commit.works").functionCounter().count();
+    String h = handset();
+    say(h, TQ, "KT TQ");
+    say(h, TQ, "是");
+
+    // subscribe, confirm, the ledger charge with its CDR, the settlement: at least four works
+    assertThat(gateway.metrics().get("vasgate.commit.works").functionCounter().count())
+        .isGreaterThanOrEqualTo(before + 4);
+    assertThat(gateway.metrics().scrape())
+        .contains("vasgate_commit_batches_total")
+        .contains("vasgate_commit_reruns_total");
+  }
+
+  @Test
   void unsubscribeStopsTheSubscriptionAndSaysWhat() throws Exception {
     String h = handset();
     say(h, TQ, "KT TQ");
