@@ -99,6 +99,11 @@ public final class BatchScope {
           break;
         case "close":
           return null;
+        case "commit", "rollback", "setAutoCommit", "setSavepoint", "releaseSavepoint":
+          // Other commands' work shares this transaction: ending it here would commit or undo
+          // theirs too. A work that fails throws, and the batch reruns it on its own.
+          throw new SQLException(
+              method.getName() + " inside a shared transaction: work must leave it to the batch");
         case "equals":
           return proxy == args[0];
         case "hashCode":

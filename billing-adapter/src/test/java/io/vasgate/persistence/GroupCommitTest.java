@@ -285,4 +285,25 @@ class GroupCommitTest {
       assertThat(BatchScope.of(c)).isEmpty();
     }
   }
+
+  @Test
+  void workCannotEndTheSharedTransactionItself() {
+    try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {
+      assertThatThrownBy(
+              () ->
+                  gc.call(
+                      "sneaky",
+                      "a",
+                      c -> {
+                        insert("sneaky", 1).run(c);
+                        c.commit();
+                        return 0;
+                      }))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("commit inside a shared transaction");
+      assertThat(values("sneaky")).isEmpty();
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
 }
