@@ -1,5 +1,6 @@
 package io.vasgate.sms;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -59,6 +60,13 @@ public final class Gsm7Alphabet {
 
   private static final int EXTENSION_FLAG = 0x100;
 
+  /**
+   * Octet -> whether it decodes to the char of the same code: most of printable ASCII, LF and CR.
+   * Derived from {@link #BASIC} so that it cannot disagree with the table; the escape septet is
+   * excluded although its table entry is U+001B, and octets above 0x7F are never in it.
+   */
+  private static final boolean[] SAME_AS_LATIN1 = new boolean[256];
+
   static {
     if (BASIC.length != 128) {
       throw new ExceptionInInitializerError(
@@ -68,6 +76,7 @@ public final class Gsm7Alphabet {
     for (int septet = 0; septet < BASIC.length; septet++) {
       if (septet != ESCAPE) {
         ENCODE[BASIC[septet]] = (short) septet;
+        SAME_AS_LATIN1[septet] = BASIC[septet] == septet;
       }
     }
     for (int[] entry : EXTENSION) {
@@ -269,10 +278,28 @@ public final class Gsm7Alphabet {
 
   /** As {@link #decodeUnpacked(byte[])} for {@code length} bytes from {@code offset}. */
   public static Decoded decodeUnpacked(byte[] septets, int offset, int length) {
-    StringBuilder text = new StringBuilder(length);
-    int unmappable = 0;
     int end = offset + length;
-    for (int i = offset; i < end; i++) {
+    int plain = offset;
+    while (plain < end && SAME_AS_LATIN1[septets[plain] & 0xFF]) {
+      plain++;
+    }
+    if (plain == end) {
+      // The common MT and MO text (letters, digits, space, most punctuation): each octet is its
+      // own char, so the JDK's Latin-1 copy builds the string without a lookup per septet.
+      return new Decoded(
+          length == 0 ? "" : new String(septets, offset, length, StandardCharsets.ISO_8859_1), 0);
+    }
+    StringBuilder text = new StringBuilder(length);
+    for (int i = offset; i < plain; i++) {
+      text.append((char) septets[i]);
+    }
+    return decodeTable(septets, plain, end, text);
+  }
+
+  /** Decodes {@code septets[from..end)} through the tables, appending to {@code text}. */
+  private static Decoded decodeTable(byte[] septets, int from, int end, StringBuilder text) {
+    int unmappable = 0;
+    for (int i = from; i < end; i++) {
       int septet = septets[i] & 0xFF;
       if (septet > 0x7F) {
         text.append(REPLACEMENT);

@@ -49,7 +49,13 @@ public final class SmppServer implements AutoCloseable {
     this.services = services;
     IoHandlerFactory io;
     if (Epoll.isAvailable()) {
-      io = EpollIoHandler.newFactory();
+      // The real clock even in tests: a test's hand-driven clock would make the loop poll forever.
+      io =
+          EpollIoHandler.newFactory(
+              0,
+              new BusyPollSelectStrategyFactory(
+                  Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(config.busyPollMicros())),
+                  System::nanoTime));
       channelType = EpollServerSocketChannel.class;
     } else {
       io = NioIoHandler.newFactory();
@@ -76,10 +82,13 @@ public final class SmppServer implements AutoCloseable {
                     // Responses are flushed one by one; under load this merges them into few
                     // syscalls without delaying a lone response.
                     p.addLast("flush", new FlushConsolidationHandler(256, true));
+                    // Reader idle, not all idle: a peer that has sent nothing for the interval is
+                    // the one to probe (our own writes do not show the link is alive), and an
+                    // all-idle or writer-idle timer adds a listener to every write.
                     p.addLast(
                         "idle",
                         new IdleStateHandler(
-                            0, 0, config.enquireLinkInterval().toMillis(), TimeUnit.MILLISECONDS));
+                            config.enquireLinkInterval().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
                     p.addLast("frame", new SmppFrameDecoder(config.maxPduSize()));
                     p.addLast("pdu-decoder", new SmppPduDecoder());
                     p.addLast("pdu-encoder", SmppPduEncoder.INSTANCE);

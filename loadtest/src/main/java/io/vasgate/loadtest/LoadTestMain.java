@@ -114,6 +114,14 @@ public final class LoadTestMain implements Callable<Integer> {
   String serverJvmArgs;
 
   @Option(
+      names = "--vasgate-set",
+      paramLabel = "smpp.KEY=VALUE",
+      description =
+          "A setting of the smpp section for the gateway servers (vasgate, vasgate-nopoll), e.g."
+              + " --vasgate-set smpp.busyPollMicros=50; repeatable.")
+  List<String> vasgateSettings = new ArrayList<>();
+
+  @Option(
       names = "--work-dir",
       defaultValue = "loadtest/target/loadtest-run",
       description = "Server logs and the gateway's MariaDB data (${DEFAULT-VALUE}).")
@@ -203,7 +211,7 @@ public final class LoadTestMain implements Callable<Integer> {
       SmppLoadDriver driver, List<ServerKind> kinds, List<String> jvmArgs)
       throws InterruptedException {
     List<Measurement> measurements = new ArrayList<>();
-    try (ServerPool pool = new ServerPool(jvmArgs, workDir, START_TIMEOUT)) {
+    try (ServerPool pool = new ServerPool(jvmArgs, vasgateSettings, workDir, START_TIMEOUT)) {
       for (int round = 1; round <= rounds; round++) {
         List<ServerKind> order = rotate(kinds, round - 1);
         if (interleave) {
@@ -353,6 +361,11 @@ public final class LoadTestMain implements Callable<Integer> {
     md.append("Setup:\n\n");
     for (ServerKind kind : kinds) {
       md.append("- ").append(kind.id()).append(": ").append(kind.description()).append('\n');
+    }
+    if (!vasgateSettings.isEmpty()) {
+      md.append("- gateway settings (vasgate kinds): `")
+          .append(String.join(" ", vasgateSettings))
+          .append("`\n");
     }
     md.append("- server JVM flags (all servers): `")
         .append(serverJvmArgs)

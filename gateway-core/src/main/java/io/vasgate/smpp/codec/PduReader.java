@@ -67,9 +67,25 @@ final class PduReader {
       throw new MalformedPduException(field.status.code(), field.specName + problem);
     }
     int length = nul - start;
-    String value = length == 0 ? "" : body.toString(start, length, StandardCharsets.ISO_8859_1);
+    String value = length == 0 ? "" : latin1(start, length);
     body.skipBytes(length + 1);
     return value;
+  }
+
+  /**
+   * The octets as ISO-8859-1 text. In Latin-1 every octet is the char of the same value, so copying
+   * the octets is the whole decoding; {@code ByteBuf.toString} reached the same result through a
+   * thread-local scratch array and the generic charset path, about a tenth of the server's CPU on
+   * the submit_sm path (JFR), for strings that are mostly a dozen digits.
+   */
+  private String latin1(int start, int length) {
+    if (body.hasArray()) {
+      return new String(
+          body.array(), body.arrayOffset() + start, length, StandardCharsets.ISO_8859_1);
+    }
+    byte[] octets = new byte[length];
+    body.getBytes(start, octets);
+    return new String(octets, StandardCharsets.ISO_8859_1);
   }
 
   /** Reads TON, NPI and address, rejecting reserved TON/NPI where the field has a status for it. */

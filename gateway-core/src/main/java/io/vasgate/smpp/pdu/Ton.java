@@ -1,5 +1,7 @@
 package io.vasgate.smpp.pdu;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** Type of Number (SMPP 3.4 section 5.2.5). Values above 6 are reserved. */
@@ -23,9 +25,16 @@ public enum Ton {
     return code;
   }
 
+  /**
+   * Index = code (the codes are 0..6 in declaration order). Built once because {@code values()}
+   * copies its array and {@code Optional.of} allocates on every call.
+   */
+  private static final List<Optional<Ton>> BY_CODE =
+      Arrays.stream(values()).map(Optional::of).toList();
+
   /** The TON with this code, or empty if the specification reserves it. */
   public static Optional<Ton> of(int code) {
-    return code >= 0 && code < values().length ? Optional.of(values()[code]) : Optional.empty();
+    return code >= 0 && code < BY_CODE.size() ? BY_CODE.get(code) : Optional.empty();
   }
 
   /** Whether the specification defines this code. */

@@ -171,9 +171,7 @@ public final class CommandMix {
                 new Step(PORT, "DG SHBB", List.of("生活播报", "确认订购")),
                 new Step(SHBB_NUMBER, "是", List.of("成功订购生活播报")),
                 new Step(PORT, "QX SHBB", List.of("成功退订生活播报")))));
-    scripts.add(
-        new Script(
-            "xw-per-use", 20, List.of(new Step(PORT, "DG XW", List.of("点播新闻点播")))));
+    scripts.add(new Script("xw-per-use", 20, List.of(new Step(PORT, "DG XW", List.of("点播新闻点播")))));
     scripts.add(
         new Script(
             "jk-free",
@@ -188,8 +186,7 @@ public final class CommandMix {
             List.of(
                 new Step(PORT, "订购违章提醒", List.of("违章提醒", "7天")),
                 new Step(WZ_NUMBER, "退订", List.of("成功退订违章提醒")))));
-    scripts.add(
-        new Script("query-empty", 15, List.of(new Step(PORT, "0000", List.of("没有订购")))));
+    scripts.add(new Script("query-empty", 15, List.of(new Step(PORT, "0000", List.of("没有订购")))));
     scripts.add(new Script("typo", 5, List.of(new Step(PORT, "KT TX", List.of("KT TQ")))));
     scripts.add(
         new Script(

@@ -6,8 +6,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CPU clocks of one run read at one moment: gateway JVM, its MariaDB, the driver's JVM and the
- * whole machine. Two readings give the cores each used in between; a clock that is missing or
- * could not be read gives NaN rather than a wrong figure.
+ * whole machine. Two readings give the cores each used in between; a clock that is missing or could
+ * not be read gives NaN rather than a wrong figure.
  */
 final class CpuReadings {
 
@@ -48,8 +48,8 @@ final class CpuReadings {
   }
 
   /**
-   * Cores used from {@code start} to this reading, over {@code elapsedNanos} of wall time. Others
-   * = the machine's busy time less gateway, MariaDB and driver.
+   * Cores used from {@code start} to this reading, over {@code elapsedNanos} of wall time. Others =
+   * the machine's busy time less gateway, MariaDB and driver.
    */
   Cores coresSince(CpuReadings start, double elapsedNanos) {
     double gateway = cores(start, 0, elapsedNanos);

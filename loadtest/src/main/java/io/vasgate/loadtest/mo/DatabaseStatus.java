@@ -150,8 +150,8 @@ public final class DatabaseStatus implements AutoCloseable {
   /**
    * A statement reduced to its shape: literals as ?, a list of values as one (?), a multi-row
    * VALUES list as (?)+, single spaces. A round trip carrying several statements separated by
-   * semicolons (the driver's rewritten batch) becomes its distinct shapes joined by "; ", marked
-   * as a batch: it is still one round trip.
+   * semicolons (the driver's rewritten batch) becomes its distinct shapes joined by "; ", marked as
+   * a batch: it is still one round trip.
    */
   static String shape(String sql) {
     String s = COMMENT.matcher(sql).replaceAll(" ");

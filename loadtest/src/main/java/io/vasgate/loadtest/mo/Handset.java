@@ -47,8 +47,8 @@ final class Handset {
   }
 
   /**
-   * The next user_message_reference: a re-sent MO is recognised by its reference, so every MO of
-   * a handset carries a new one (it wraps after 65536 messages of the same handset).
+   * The next user_message_reference: a re-sent MO is recognised by its reference, so every MO of a
+   * handset carries a new one (it wraps after 65536 messages of the same handset).
    */
   int nextReference() {
     reference = (reference + 1) & MAX_REFERENCE;
@@ -79,8 +79,8 @@ final class Handset {
   }
 
   /**
-   * Whether the handset was taken out of the load: its last command went unanswered or was
-   * answered unexpectedly, so what the gateway holds for it is no longer known.
+   * Whether the handset was taken out of the load: its last command went unanswered or was answered
+   * unexpectedly, so what the gateway holds for it is no longer known.
    */
   boolean quarantined() {
     return quarantined;

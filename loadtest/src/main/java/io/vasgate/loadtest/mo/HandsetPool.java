@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * The simulated subscribers: a fixed set of distinct numbers, each working through scripts of the
- * {@link CommandMix}. A handset never has two commands outstanding, so each reply belongs to exactly
- * one command.
+ * {@link CommandMix}. A handset never has two commands outstanding, so each reply belongs to
+ * exactly one command.
  *
  * <p>Two queues decide who sends next. A handset in the middle of a script (it ordered and must now
  * confirm, say) answers after a think time, and once that has passed it goes first: so every script
@@ -45,8 +45,8 @@ public final class HandsetPool {
 
   /**
    * @param size distinct handsets
-   * @param seed for the scripts handsets pick and the order they start in: the same seed gives
-   *     the same load
+   * @param seed for the scripts handsets pick and the order they start in: the same seed gives the
+   *     same load
    * @param thinkTime how long a subscriber takes to send the next message of a script after the
    *     reply to the last
    */
@@ -94,8 +94,8 @@ public final class HandsetPool {
 
   /**
    * The next handset to send at {@code nanoTime}: one in the middle of a script whose think time
-   * has passed, else the one that has waited longest to start a script; null if every handset has
-   * a command outstanding or is thinking.
+   * has passed, else the one that has waited longest to start a script; null if every handset has a
+   * command outstanding or is thinking.
    */
   Handset takeIdle(long nanoTime) {
     Handset next = continuing.peekFirst();

@@ -26,8 +26,7 @@ import jdk.jfr.consumer.RecordingFile;
  *       time, and the gateway's own methods by inclusive time;
  *   <li>waiting in native code ({@code jdk.NativeMethodSample}): mostly JDBC threads blocked
  *       reading MariaDB's answer, by the gateway method that waits;
- *   <li>parking and monitor waits over the recording's threshold, by the gateway method that
- *       waits;
+ *   <li>parking and monitor waits over the recording's threshold, by the gateway method that waits;
  *   <li>garbage collection pauses.
  * </ul>
  *
@@ -219,7 +218,11 @@ public final class JfrHotSpots {
     if (counts.isEmpty() || total == 0) {
       return;
     }
-    md.append("| ").append(what).append(" | share | ").append(nanos ? "time" : "samples").append(" |\n");
+    md.append("| ")
+        .append(what)
+        .append(" | share | ")
+        .append(nanos ? "time" : "samples")
+        .append(" |\n");
     md.append("| --- | ---: | ---: |\n");
     counts.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -239,7 +242,10 @@ public final class JfrHotSpots {
     md.append('\n');
   }
 
-  /** A thread's pool: its name without the trailing number ("vasgate-blocking-3" -> "vasgate-blocking"). */
+  /**
+   * A thread's pool: its name without the trailing number ("vasgate-blocking-3" ->
+   * "vasgate-blocking").
+   */
   static String threadGroup(RecordedThread thread) {
     if (thread == null) {
       return "(unknown)";

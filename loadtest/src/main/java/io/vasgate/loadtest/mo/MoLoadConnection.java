@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One transceiver session of the MO router: submits handset MOs as submit_sm, matches each
  * submit_sm_resp to its command by sequence number, answers every deliver_sm with deliver_sm_resp
- * at once and hands it to the run, which matches replies to commands by handset number. Runs on
- * the driver's event loop; writes are flushed once per read batch and once per pacing tick.
+ * at once and hands it to the run, which matches replies to commands by handset number. Runs on the
+ * driver's event loop; writes are flushed once per read batch and once per pacing tick.
  */
 final class MoLoadConnection extends ChannelInboundHandlerAdapter {
 

@@ -40,14 +40,14 @@ import org.slf4j.LoggerFactory;
  * recorded) and the end-to-end latency (submit_sm to the last part of the reply: parsed, applied to
  * the subscriptions, charged, recorded and answered), and counts every command that went wrong.
  *
- * <p>Open loop ({@link MoLoadSpec.Mode#OPEN_LOOP}): commands go out on a fixed schedule whatever the
- * gateway does, and latencies count from the scheduled time, so a driver or gateway that falls
+ * <p>Open loop ({@link MoLoadSpec.Mode#OPEN_LOOP}): commands go out on a fixed schedule whatever
+ * the gateway does, and latencies count from the scheduled time, so a driver or gateway that falls
  * behind shows in them. Closed loop: each bind keeps a window of commands going, which finds the
  * highest rate the gateway sustains.
  *
  * <p>All sessions share one event loop thread: the machine's cores belong to the gateway under
- * test, and one thread needs no locks for the handsets and figures. PDUs are built and read with the
- * gateway's own codec.
+ * test, and one thread needs no locks for the handsets and figures. PDUs are built and read with
+ * the gateway's own codec.
  *
  * <p>Not thread-safe: one run at a time.
  */
@@ -140,10 +140,7 @@ public final class MoLoadDriver implements AutoCloseable {
       log.debug("mo-load - {} session(s) bound to {}", spec.binds(), spec.server());
       run.begin();
       Duration limit =
-          spec.warmup()
-              .plus(spec.duration())
-              .plus(spec.replyTimeout())
-              .plus(RESULT_SLACK);
+          spec.warmup().plus(spec.duration()).plus(spec.replyTimeout()).plus(RESULT_SLACK);
       long deadline = System.nanoTime() + limit.toNanos();
       await(run.measuring(), deadline, "the measured period to begin");
       probe.measuring();

@@ -27,8 +27,8 @@ import java.util.Objects;
  * @param late replies that came after their command had been given up as missing
  * @param protocolErrors PDUs that made no sense (unknown sequence numbers, bad parts, ...)
  * @param disconnects sessions the gateway closed or unbound under load
- * @param starved open loop: commands not sent on schedule because every handset had one
- *     outstanding or was thinking (the pool is too small for the rate)
+ * @param starved open loop: commands not sent on schedule because every handset had one outstanding
+ *     or was thinking (the pool is too small for the rate)
  * @param backlogAtEnd commands outstanding when the measured period ended
  * @param maxSendLagMillis in an open loop, how far the driver fell behind its schedule at worst
  * @param gatewayCores CPU of the gateway JVM over the measured period, in cores; NaN if unknown
@@ -163,7 +163,13 @@ public record MoLoadResult(
       s.append(" {");
       refusedByStatus.entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
-          .forEach(e -> s.append("0x").append(Integer.toHexString(e.getKey())).append('=').append(e.getValue()).append(' '));
+          .forEach(
+              e ->
+                  s.append("0x")
+                      .append(Integer.toHexString(e.getKey()))
+                      .append('=')
+                      .append(e.getValue())
+                      .append(' '));
       s.setLength(s.length() - 1);
       s.append('}');
     }

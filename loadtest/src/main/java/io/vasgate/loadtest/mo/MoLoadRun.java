@@ -22,8 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The state of one run, confined to the driver's event loop: the phases (warm-up, measured period,
- * drain), the pacing, the commands in flight, the matching of replies to commands, and the
- * figures.
+ * drain), the pacing, the commands in flight, the matching of replies to commands, and the figures.
  *
  * <p>Replies are matched by handset number: a handset has at most one command outstanding, so the
  * deliver_sm to its number belongs to that command whichever session it arrives on. A command ends
@@ -67,7 +66,8 @@ final class MoLoadRun {
   private final ArrayDeque<PendingCommand> inSendOrder = new ArrayDeque<>();
   private final Set<MoLoadConnection> unflushed = new LinkedHashSet<>();
   private final ArrayDeque<MoLoadConnection> waitingForHandset = new ArrayDeque<>();
-  private final Histogram submitLatency = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
+  private final Histogram submitLatency =
+      new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
   private final Histogram endToEnd = new Histogram(HIGHEST_TRACKABLE_NANOS, SIGNIFICANT_DIGITS);
   private final Map<Integer, Long> refusedByStatus = new HashMap<>();
   private final Map<String, Long> completedByScript = new HashMap<>();
@@ -251,10 +251,10 @@ final class MoLoadRun {
   }
 
   /**
-   * Sends the next step of the next handset ({@link HandsetPool#takeIdle}) on {@code c}. When
-   * none is ready, an open loop has missed its schedule (counted as starved: the pool is too small
-   * for the rate); a closed loop keeps the window slot and tries again shortly, since handsets in
-   * the middle of a script are only thinking.
+   * Sends the next step of the next handset ({@link HandsetPool#takeIdle}) on {@code c}. When none
+   * is ready, an open loop has missed its schedule (counted as starved: the pool is too small for
+   * the rate); a closed loop keeps the window slot and tries again shortly, since handsets in the
+   * middle of a script are only thinking.
    */
   private void send(MoLoadConnection c, long startedAt) {
     Handset h = pool.takeIdle(System.nanoTime());
@@ -365,7 +365,14 @@ final class MoLoadRun {
     if (!from.equals(step.destination()) || !step.accepts(whole)) {
       unexpected++;
       example(
-          "'" + step.text() + "' to " + step.destination() + " answered from " + from + ": " + whole);
+          "'"
+              + step.text()
+              + "' to "
+              + step.destination()
+              + " answered from "
+              + from
+              + ": "
+              + whole);
       end(command, PendingCommand.Outcome.UNEXPECTED, now);
       return;
     }

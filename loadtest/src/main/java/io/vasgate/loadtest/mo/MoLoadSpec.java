@@ -62,8 +62,8 @@ public record MoLoadSpec(
   public static final Duration DEFAULT_BIND_TIMEOUT = Duration.ofSeconds(30);
 
   /**
-   * @throws IllegalArgumentException if a value is out of range or the rate and window do not
-   *     match the mode
+   * @throws IllegalArgumentException if a value is out of range or the rate and window do not match
+   *     the mode
    */
   public MoLoadSpec {
     Objects.requireNonNull(server, "server");
@@ -100,7 +100,11 @@ public record MoLoadSpec(
 
   /** A paced run as the demo MO source. */
   public static MoLoadSpec openLoop(
-      InetSocketAddress server, int binds, double ratePerSecond, Duration warmup, Duration duration) {
+      InetSocketAddress server,
+      int binds,
+      double ratePerSecond,
+      Duration warmup,
+      Duration duration) {
     return new MoLoadSpec(
         server,
         DEMO_SYSTEM_ID,
@@ -135,7 +139,16 @@ public record MoLoadSpec(
   /** The same run with another reply timeout. */
   public MoLoadSpec withReplyTimeout(Duration timeout) {
     return new MoLoadSpec(
-        server, systemId, password, binds, mode, ratePerSecond, window, warmup, duration, timeout,
+        server,
+        systemId,
+        password,
+        binds,
+        mode,
+        ratePerSecond,
+        window,
+        warmup,
+        duration,
+        timeout,
         bindTimeout);
   }
 

@@ -27,11 +27,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The end-to-end benchmark of the handset command pipeline: starts the gateway as shipped (with
- * the sample catalog, embedded MariaDB) in its own JVM, drives it through real SMPP transceiver
- * binds as the MO source {@code mo} with {@link MoLoadDriver}, first as fast as it goes (closed
- * loop), then at each paced rate (open loop), and writes a markdown report with throughput,
- * latency percentiles, CPU of gateway, MariaDB and driver, the database statements per command and
+ * The end-to-end benchmark of the handset command pipeline: starts the gateway as shipped (with the
+ * sample catalog, embedded MariaDB) in its own JVM, drives it through real SMPP transceiver binds
+ * as the MO source {@code mo} with {@link MoLoadDriver}, first as fast as it goes (closed loop),
+ * then at each paced rate (open loop), and writes a markdown report with throughput, latency
+ * percentiles, CPU of gateway, MariaDB and driver, the database statements per command and
  * optionally a JFR profile of one point.
  *
  * <pre>
@@ -63,91 +63,144 @@ public final class PipelineBenchmarkMain implements Callable<Integer> {
   /** Rate of the general-log statement sample: low, since logging every statement is slow. */
   static final double STATEMENT_SAMPLE_RATE = 500;
 
-  @Option(names = "--rates", split = ",", defaultValue = "1000,2500,5000,10000",
+  @Option(
+      names = "--rates",
+      split = ",",
+      defaultValue = "1000,2500,5000,10000",
       description = "Open-loop rates, commands per second (${DEFAULT-VALUE}).")
   List<Double> rates;
 
-  @Option(names = "--max", negatable = true, defaultValue = "true", fallbackValue = "true",
+  @Option(
+      names = "--max",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
       description = "Also a closed-loop run for the highest sustained rate (${DEFAULT-VALUE}).")
   boolean max;
 
-  @Option(names = "--binds", defaultValue = "4",
+  @Option(
+      names = "--binds",
+      defaultValue = "4",
       description = "Transceiver binds of the MO source (${DEFAULT-VALUE}).")
   int binds;
 
-  @Option(names = "--window", defaultValue = "64",
+  @Option(
+      names = "--window",
+      defaultValue = "64",
       description = "Closed loop: commands in flight per bind (${DEFAULT-VALUE}).")
   int window;
 
-  @Option(names = "--warmup", defaultValue = "10s", converter = DurationConverter.class,
+  @Option(
+      names = "--warmup",
+      defaultValue = "10s",
+      converter = DurationConverter.class,
       description = "Load before each measured period (${DEFAULT-VALUE}).")
   Duration warmup;
 
-  @Option(names = "--duration", defaultValue = "20s", converter = DurationConverter.class,
+  @Option(
+      names = "--duration",
+      defaultValue = "20s",
+      converter = DurationConverter.class,
       description = "Each measured period (${DEFAULT-VALUE}).")
   Duration duration;
 
-  @Option(names = "--reply-timeout", defaultValue = "30s", converter = DurationConverter.class,
+  @Option(
+      names = "--reply-timeout",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
       description = "A command without its whole reply by then is missing (${DEFAULT-VALUE}).")
   Duration replyTimeout;
 
-  @Option(names = "--pool", defaultValue = "200000",
+  @Option(
+      names = "--pool",
+      defaultValue = "200000",
       description = "Distinct simulated handsets (${DEFAULT-VALUE}).")
   int poolSize;
 
-  @Option(names = "--think-time", defaultValue = "1s", converter = DurationConverter.class,
+  @Option(
+      names = "--think-time",
+      defaultValue = "1s",
+      converter = DurationConverter.class,
       description = "A subscriber's pause before the next MO of a script (${DEFAULT-VALUE}).")
   Duration thinkTime;
 
-  @Option(names = "--seed", defaultValue = "1",
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
       description = "Seed of the handsets' scripts (${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--server-jvm-args", defaultValue = "-Xms1g -Xmx1g -XX:+UseParallelGC",
+  @Option(
+      names = "--server-jvm-args",
+      defaultValue = "-Xms1g -Xmx1g -XX:+UseParallelGC",
       description = "JVM flags of the gateway (${DEFAULT-VALUE}).")
   String serverJvmArgs;
 
-  @Option(names = "--set",
+  @Option(
+      names = "--set",
       description = "A gateway setting for every point, e.g. --set pipeline.journalBatch=1000.")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--conf", defaultValue = "conf/gateway.yaml",
+  @Option(
+      names = "--conf",
+      defaultValue = "conf/gateway.yaml",
       description = "The gateway configuration to start from (${DEFAULT-VALUE}).")
   Path gatewayYaml;
 
-  @Option(names = "--reuse-server", defaultValue = "false",
+  @Option(
+      names = "--reuse-server",
+      defaultValue = "false",
       description = "One gateway for every point instead of a fresh one (and database) each.")
   boolean reuseServer;
 
-  @Option(names = "--profile",
-      description = "Record JFR on the gateway during the measured period of this point: a rate"
-          + " from --rates, or 'max'.")
+  @Option(
+      names = "--profile",
+      description =
+          "Record JFR on the gateway during the measured period of this point: a rate"
+              + " from --rates, or 'max'.")
   String profile;
 
-  @Option(names = "--statement-sample", defaultValue = "0s", converter = DurationConverter.class,
-      description = "After the profiled point (or the last), log every SQL statement for this"
-          + " long at a low rate and report them by shape; 0s skips it (${DEFAULT-VALUE}).")
+  @Option(
+      names = "--statement-sample",
+      defaultValue = "0s",
+      converter = DurationConverter.class,
+      description =
+          "After the profiled point (or the last), log every SQL statement for this"
+              + " long at a low rate and report them by shape; 0s skips it (${DEFAULT-VALUE}).")
   Duration statementSample;
 
-  @Option(names = "--work-dir", defaultValue = "loadtest/target/pipeline-run",
+  @Option(
+      names = "--work-dir",
+      defaultValue = "loadtest/target/pipeline-run",
       description = "Gateway logs, databases and recordings (${DEFAULT-VALUE}).")
   Path workDir;
 
-  @Option(names = "--mariadb-base", description = "Where MariaDB's binaries are unpacked once"
-      + " (default: <work-dir>/mariadb-base).")
+  @Option(
+      names = "--mariadb-base",
+      description =
+          "Where MariaDB's binaries are unpacked once" + " (default: <work-dir>/mariadb-base).")
   Path mariaDbBase;
 
-  @Option(names = "--quiet-below", defaultValue = "0.3",
-      description = "Before each point, wait until other processes use fewer cores than this;"
-          + " 0 disables (${DEFAULT-VALUE}).")
+  @Option(
+      names = "--quiet-below",
+      defaultValue = "0.3",
+      description =
+          "Before each point, wait until other processes use fewer cores than this;"
+              + " 0 disables (${DEFAULT-VALUE}).")
   double quietBelow;
 
-  @Option(names = "--redo-disturbed", defaultValue = "2",
-      description = "Measure a point again, up to this many times, when other processes took more"
-          + " than --quiet-below cores during it (${DEFAULT-VALUE}).")
+  @Option(
+      names = "--redo-disturbed",
+      defaultValue = "2",
+      description =
+          "Measure a point again, up to this many times, when other processes took more"
+              + " than --quiet-below cores during it (${DEFAULT-VALUE}).")
   int redoDisturbed;
 
-  @Option(names = "--quiet-wait", defaultValue = "2m", converter = DurationConverter.class,
+  @Option(
+      names = "--quiet-wait",
+      defaultValue = "2m",
+      converter = DurationConverter.class,
       description = "Longest wait for a quiet machine before measuring anyway (${DEFAULT-VALUE}).")
   Duration quietWait;
 
@@ -189,8 +242,7 @@ public final class PipelineBenchmarkMain implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--profile " + profile + " is not one of the points");
     }
-    String sampleAfter =
-        profile != null ? profile : plans.get(plans.size() - 1).id();
+    String sampleAfter = profile != null ? profile : plans.get(plans.size() - 1).id();
     List<String> jvmArgs =
         Arrays.stream(serverJvmArgs.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
     Path base = mariaDbBase != null ? mariaDbBase : workDir.resolve("mariadb-base");
@@ -256,7 +308,12 @@ public final class PipelineBenchmarkMain implements Callable<Integer> {
     }
     PipelineReport report =
         new PipelineReport(
-            commandText(), machine, MachineInfo.currentLoadAverage(), setup(transport), mix, points);
+            commandText(),
+            machine,
+            MachineInfo.currentLoadAverage(),
+            setup(transport),
+            mix,
+            points);
     Path target = out != null ? out : workDir.resolve("pipeline-results.md");
     if (target.toAbsolutePath().getParent() != null) {
       Files.createDirectories(target.toAbsolutePath().getParent());
@@ -301,7 +358,8 @@ public final class PipelineBenchmarkMain implements Callable<Integer> {
       long sampled = 0;
       if (!sample.isZero()) {
         MoLoadSpec sampleSpec =
-            MoLoadSpec.openLoop(address, binds, STATEMENT_SAMPLE_RATE, Duration.ofSeconds(1), sample)
+            MoLoadSpec.openLoop(
+                    address, binds, STATEMENT_SAMPLE_RATE, Duration.ofSeconds(1), sample)
                 .withReplyTimeout(replyTimeout);
         PipelineProbes.Statements sampleProbe = new PipelineProbes.Statements(db, progress);
         MoLoadResult sampleResult = driver.run(sampleSpec, pool, server.cpu(), sampleProbe);
@@ -378,26 +436,53 @@ public final class PipelineBenchmarkMain implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     lines.add("gateway code: the work tree at commit " + headCommit());
     lines.add(
-        "gateway: " + gatewayYaml + " as shipped (sample catalog seeded from conf/catalog.yaml,"
+        "gateway: "
+            + gatewayYaml
+            + " as shipped (sample catalog seeded from conf/catalog.yaml,"
             + " embedded MariaDB 11.4 with innodb_flush_log_at_trx_commit=1, billing LEDGER), in"
-            + " its own JVM (`" + serverJvmArgs + "`); account `mo` raised to "
-            + PipelineServerMain.MAX_BINDS + " binds, window " + PipelineServerMain.WINDOW_SIZE
-            + ", " + PipelineServerMain.MAX_SUBMIT_PER_SECOND + " submit/s"
+            + " its own JVM (`"
+            + serverJvmArgs
+            + "`); account `mo` raised to "
+            + PipelineServerMain.MAX_BINDS
+            + " binds, window "
+            + PipelineServerMain.WINDOW_SIZE
+            + ", "
+            + PipelineServerMain.MAX_SUBMIT_PER_SECOND
+            + " submit/s"
             + (overrides.isEmpty() ? "" : "; overrides " + overrides));
     lines.add(
-        (reuseServer ? "one gateway and database for all points" : "a fresh gateway and database"
-            + " per point") + "; " + poolSize + " distinct handsets (seed " + seed + "), each with"
+        (reuseServer
+                ? "one gateway and database for all points"
+                : "a fresh gateway and database" + " per point")
+            + "; "
+            + poolSize
+            + " distinct handsets (seed "
+            + seed
+            + "), each with"
             + " one command outstanding at most and a new user_message_reference per MO; the next MO"
-            + " of a script " + thinkTime.toMillis() + " ms after the reply to the last, ahead of"
+            + " of a script "
+            + thinkTime.toMillis()
+            + " ms after the reply to the last, ahead of"
             + " new scripts, so every script started is finished");
     lines.add(
-        "driver: one Netty " + transport + " event loop thread, " + binds + " transceiver binds as"
+        "driver: one Netty "
+            + transport
+            + " event loop thread, "
+            + binds
+            + " transceiver binds as"
             + " mo/mo; open loop: commands on a fixed schedule, latency from the scheduled time;"
-            + " closed loop: " + window + " commands in flight per bind");
+            + " closed loop: "
+            + window
+            + " commands in flight per bind");
     lines.add(
-        "per point: " + warmup.toSeconds() + " s warm-up, " + duration.toSeconds()
+        "per point: "
+            + warmup.toSeconds()
+            + " s warm-up, "
+            + duration.toSeconds()
             + " s measured; a command is complete when the last part of its reply deliver_sm is"
-            + " in; reply timeout " + replyTimeout.toSeconds() + " s; server CPU = user+system"
+            + " in; reply timeout "
+            + replyTimeout.toSeconds()
+            + " s; server CPU = user+system"
             + " time of the gateway JVM and of its MariaDB over the measured period");
     if (quietBelow > 0) {
       lines.add(

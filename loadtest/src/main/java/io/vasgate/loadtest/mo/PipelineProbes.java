@@ -139,8 +139,8 @@ final class PipelineProbes {
   }
 
   /**
-   * Waits for a JFR file (written when its duration ends) and summarises it ({@link
-   * JfrHotSpots}); says so in the text if none appeared.
+   * Waits for a JFR file (written when its duration ends) and summarises it ({@link JfrHotSpots});
+   * says so in the text if none appeared.
    */
   static String awaitRecording(Path jfr, Duration wait) throws InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();

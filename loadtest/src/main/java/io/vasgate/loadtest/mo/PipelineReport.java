@@ -67,7 +67,8 @@ public final class PipelineReport {
     for (String line : setup) {
       md.append("- ").append(line).append('\n');
     }
-    md.append("\nCommand mix (share of MOs; every reply is checked for the words it must say):\n\n");
+    md.append(
+        "\nCommand mix (share of MOs; every reply is checked for the words it must say):\n\n");
     md.append("| script | MOs | share |\n| --- | --- | ---: |\n");
     for (CommandMix.Script s : mix.scripts()) {
       md.append("| ")
@@ -102,7 +103,9 @@ public final class PipelineReport {
               r.sustained() ? "yes" : "**no**",
               r.slowestSecond(),
               r.fastestSecond(),
-              e2e.count() == 0 ? "none whole within " + r.spec().replyTimeout().toSeconds() + " s" : ms(e2e.p50()),
+              e2e.count() == 0
+                  ? "none whole within " + r.spec().replyTimeout().toSeconds() + " s"
+                  : ms(e2e.p50()),
               e2e.count() == 0 ? "–" : ms(e2e.p99()),
               e2e.count() == 0 ? "–" : ms(e2e.p999()),
               e2e.count() == 0 ? "–" : ms(e2e.max()),
@@ -155,9 +158,7 @@ public final class PipelineReport {
             .append(" |");
         for (PipelinePoint p : points) {
           LatencySummary l = p.result().endToEndByStep().get(key);
-          md.append(' ')
-              .append(l == null ? "–" : ms(l.p50()) + " / " + ms(l.p99()))
-              .append(" |");
+          md.append(' ').append(l == null ? "–" : ms(l.p50()) + " / " + ms(l.p99())).append(" |");
         }
         md.append('\n');
       }
@@ -186,7 +187,8 @@ public final class PipelineReport {
     if (withDb.isEmpty()) {
       return;
     }
-    md.append("### Database work per completed command (MariaDB global status, measured period)\n\n");
+    md.append(
+        "### Database work per completed command (MariaDB global status, measured period)\n\n");
     md.append("| counter |");
     withDb.forEach(p -> md.append(' ').append(p.result().spec().label()).append(" |"));
     md.append("\n| --- |");
@@ -203,7 +205,9 @@ public final class PipelineReport {
       md.append("| ").append(counter).append(" |");
       for (PipelinePoint p : withDb) {
         double v = p.perCommand(counter);
-        md.append(' ').append(Double.isNaN(v) ? "0" : String.format(Locale.ROOT, "%.2f", v)).append(" |");
+        md.append(' ')
+            .append(Double.isNaN(v) ? "0" : String.format(Locale.ROOT, "%.2f", v))
+            .append(" |");
       }
       md.append('\n');
     }

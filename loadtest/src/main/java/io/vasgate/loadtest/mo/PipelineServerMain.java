@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * The gateway as shipped for the pipeline benchmark, in its own JVM: conf/gateway.yaml with the
  * sample catalog seeded from conf/catalog.yaml, on a fresh embedded MariaDB, with only what a
- * benchmark needs changed: free loopback ports, and the MO-source account {@code mo} allowed
- * enough binds, window and rate that its limits never answer instead of the pipeline.
+ * benchmark needs changed: free loopback ports, and the MO-source account {@code mo} allowed enough
+ * binds, window and rate that its limits never answer instead of the pipeline.
  *
  * <p>Usage: {@code PipelineServerMain <data-dir> <mariadb-base-dir> <gateway.yaml> [key=value ...]}
  * where each {@code key=value} overrides one setting as {@code --set} does for the gateway (e.g.

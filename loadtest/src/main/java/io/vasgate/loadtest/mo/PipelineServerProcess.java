@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link PipelineServerMain} in its own JVM, so that its CPU time is its own and its MariaDB's is
- * apart. Adapted from {@link ServerProcess} (which starts only the servers of the SMPP
- * comparison): the same READY/stdin protocol, plus the DATABASE line and separate CPU clocks for
- * the JVM and the database.
+ * apart. Adapted from {@link ServerProcess} (which starts only the servers of the SMPP comparison):
+ * the same READY/stdin protocol, plus the DATABASE line and separate CPU clocks for the JVM and the
+ * database.
  */
 public final class PipelineServerProcess implements AutoCloseable {
 
@@ -172,7 +172,8 @@ public final class PipelineServerProcess implements AutoCloseable {
     public long cpuNanos() {
       if (!descendantsOnly) {
         return cpuOf(process)
-            .orElseThrow(() -> new IllegalStateException("cannot read the CPU of " + process.pid()));
+            .orElseThrow(
+                () -> new IllegalStateException("cannot read the CPU of " + process.pid()));
       }
       // A descendant that exits between listing and reading simply no longer counts.
       return process.descendants().mapToLong(p -> cpuOf(p).orElse(0L)).sum();

@@ -15,13 +15,24 @@ import java.util.Map;
 public final class ServerPool implements AutoCloseable {
 
   private final List<String> jvmArgs;
+  private final List<String> gatewaySettings;
   private final Path workDir;
   private final Duration startTimeout;
   private final Map<ServerKind, ServerProcess> running = new EnumMap<>(ServerKind.class);
   private final Map<ServerKind, IOException> broken = new EnumMap<>(ServerKind.class);
 
   public ServerPool(List<String> jvmArgs, Path workDir, Duration startTimeout) {
+    this(jvmArgs, List.of(), workDir, startTimeout);
+  }
+
+  /**
+   * @param gatewaySettings {@code smpp.key=value} settings for the gateway kinds (see {@link
+   *     ServerKind#arguments})
+   */
+  public ServerPool(
+      List<String> jvmArgs, List<String> gatewaySettings, Path workDir, Duration startTimeout) {
     this.jvmArgs = List.copyOf(jvmArgs);
+    this.gatewaySettings = List.copyOf(gatewaySettings);
     this.workDir = workDir;
     this.startTimeout = startTimeout;
   }
@@ -39,7 +50,7 @@ public final class ServerPool implements AutoCloseable {
     ServerProcess process = running.get(kind);
     if (process == null) {
       try {
-        process = ServerProcess.start(kind, jvmArgs, workDir, startTimeout);
+        process = ServerProcess.start(kind, jvmArgs, gatewaySettings, workDir, startTimeout);
       } catch (IOException e) {
         broken.put(kind, e);
         throw e;

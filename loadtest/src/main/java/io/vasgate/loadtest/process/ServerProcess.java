@@ -60,12 +60,17 @@ public final class ServerProcess implements AutoCloseable {
    * Starts {@code kind} and waits for its READY line.
    *
    * @param jvmArgs flags for the server JVM, the same for every server
+   * @param gatewaySettings {@code smpp.key=value} settings for the gateway kinds, ignored by others
    * @param workDir where the log file (and the gateway's MariaDB data) go
    * @throws IOException if the JVM cannot be started or did not become ready; the message points at
    *     the log file
    */
   public static ServerProcess start(
-      ServerKind kind, List<String> jvmArgs, Path workDir, Duration startTimeout)
+      ServerKind kind,
+      List<String> jvmArgs,
+      List<String> gatewaySettings,
+      Path workDir,
+      Duration startTimeout)
       throws IOException, InterruptedException {
     Files.createDirectories(workDir);
     String stamp = Long.toString(System.currentTimeMillis());
@@ -81,6 +86,7 @@ public final class ServerProcess implements AutoCloseable {
     if (dataDir != null) {
       command.add(dataDir.toAbsolutePath().toString());
     }
+    command.addAll(kind.arguments(gatewaySettings));
     log.debug("{} - starting: {}", kind.id(), command);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CompletableFuture<Integer> ready = new CompletableFuture<>();

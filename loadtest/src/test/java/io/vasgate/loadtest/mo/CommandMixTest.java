@@ -21,7 +21,8 @@ class CommandMixTest {
     assertThat(ascii.dataCoding()).isZero();
     assertThat(ascii.octets()).isEqualTo("KT TQ".getBytes(StandardCharsets.US_ASCII));
     assertThat(chinese.dataCoding()).isEqualTo(8);
-    assertThat(chinese.octets()).isEqualTo(new byte[] {0x5F, 0x00, (byte) 0x90, 0x1A, 0x59, 0x29, 0x6C, 0x14});
+    assertThat(chinese.octets())
+        .isEqualTo(new byte[] {0x5F, 0x00, (byte) 0x90, 0x1A, 0x59, 0x29, 0x6C, 0x14});
     assertThat(fullWidth.dataCoding()).isEqualTo(8);
     assertThat(fullWidth.octets()).hasSize(2 * "ＫＴ　ＴＱ。".length());
   }
@@ -47,7 +48,9 @@ class CommandMixTest {
     int totalWeight = mix.scripts().stream().mapToInt(CommandMix.Script::weight).sum();
     for (CommandMix.Script s : mix.scripts()) {
       double expected = (double) s.weight() / totalWeight;
-      assertThat(picks.get(s.name()) / (double) n).as(s.name()).isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01));
+      assertThat(picks.get(s.name()) / (double) n)
+          .as(s.name())
+          .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01));
     }
   }
 
@@ -75,7 +78,8 @@ class CommandMixTest {
     List<String> texts =
         mix.scripts().stream().flatMap(s -> s.steps().stream()).map(CommandMix.Step::text).toList();
 
-    assertThat(texts).contains("KT TQ", "DG SHBB", "DG XW", "KT JK", "订购违章提醒", "0000", "KT TX", "帮助");
+    assertThat(texts)
+        .contains("KT TQ", "DG SHBB", "DG XW", "KT JK", "订购违章提醒", "0000", "KT TX", "帮助");
     // Every script that orders a monthly or free product ends by unsubscribing it.
     for (CommandMix.Script s : mix.scripts()) {
       String first = s.steps().get(0).text();

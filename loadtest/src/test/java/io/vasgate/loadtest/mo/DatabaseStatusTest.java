@@ -41,9 +41,29 @@ class DatabaseStatusTest {
   @Test
   void deltaKeepsTheStatementCountersThatMovedAndTheKeyCounters() {
     Map<String, Long> before =
-        Map.of("Com_insert", 10L, "Com_select", 5L, "Com_delete", 1L, "Handler_commit", 100L, "Uptime", 3L);
+        Map.of(
+            "Com_insert",
+            10L,
+            "Com_select",
+            5L,
+            "Com_delete",
+            1L,
+            "Handler_commit",
+            100L,
+            "Uptime",
+            3L);
     Map<String, Long> after =
-        Map.of("Com_insert", 40L, "Com_select", 5L, "Com_delete", 2L, "Handler_commit", 160L, "Uptime", 9L);
+        Map.of(
+            "Com_insert",
+            40L,
+            "Com_select",
+            5L,
+            "Com_delete",
+            2L,
+            "Handler_commit",
+            160L,
+            "Uptime",
+            9L);
 
     Map<String, Long> delta = DatabaseStatus.delta(before, after);
 

@@ -58,7 +58,8 @@ class MoLoadDriverTest {
     CountingProbe probe = new CountingProbe();
 
     MoLoadResult r =
-        driver.run(MoLoadSpec.openLoop(server(), 2, 40, WARMUP, DURATION), pool, ServerCpu.UNKNOWN, probe);
+        driver.run(
+            MoLoadSpec.openLoop(server(), 2, 40, WARMUP, DURATION), pool, ServerCpu.UNKNOWN, probe);
 
     assertThat(r.errors()).as(r.errorDetail() + " " + r.examples()).isZero();
     assertThat(r.sent()).isPositive();

@@ -1,11 +1,14 @@
 package io.vasgate.loadtest.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vasgate.account.AccountSpec;
 import io.vasgate.config.GatewayConfig;
 import io.vasgate.smpp.pdu.BindType;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,5 +39,40 @@ class VasgateServerMainTest {
     assertThat(config.admin().host()).isEqualTo("127.0.0.1");
     assertThat(config.database().url()).isEmpty();
     assertThat(config.database().embeddedDataDir()).isEqualTo(data.toAbsolutePath());
+  }
+
+  @Test
+  void writesSmppSettingsIntoTheSmppSection(@TempDir Path dir) {
+    GatewayConfig config =
+        VasgateServerMain.config(
+            dir.resolve("db"), List.of("smpp.busyPollMicros=0", "smpp.enquireLinkInterval=2m"));
+
+    assertThat(config.smpp().busyPollMicros()).isZero();
+    assertThat(config.smpp().enquireLinkInterval()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.smpp().port()).isZero();
+  }
+
+  @Test
+  void refusesASettingOutsideTheSmppSection(@TempDir Path dir) {
+    assertThatThrownBy(() -> VasgateServerMain.config(dir, List.of("admin.port=1")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void theNoPollKindSwitchesPollingOffWhateverIsSetForTheGateway() {
+    List<String> set = List.of("smpp.busyPollMicros=50");
+    assertThat(ServerKind.VASGATE.arguments(set)).containsExactly("smpp.busyPollMicros=50");
+    assertThat(ServerKind.VASGATE_NO_POLL.arguments(set))
+        .containsExactly("smpp.busyPollMicros=50", "smpp.busyPollMicros=0");
+    assertThat(ServerKind.CLOUDHOPPER.arguments(set)).isEmpty();
+    assertThat(ServerKind.of("vasgate-nopoll")).isEqualTo(ServerKind.VASGATE_NO_POLL);
+  }
+
+  @Test
+  void aLaterSettingOfTheSameKeyWins(@TempDir Path dir) {
+    GatewayConfig config =
+        VasgateServerMain.config(
+            dir, ServerKind.VASGATE_NO_POLL.arguments(List.of("smpp.busyPollMicros=50")));
+    assertThat(config.smpp().busyPollMicros()).isZero();
   }
 }

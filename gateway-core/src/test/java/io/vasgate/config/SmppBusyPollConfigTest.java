@@ -1,0 +1,52 @@
+package io.vasgate.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SmppBusyPollConfigTest {
+
+  private final GatewayConfigLoader loader = new GatewayConfigLoader();
+
+  @Test
+  void busyPollingIsOnByDefault() {
+    assertThat(loader.parse("", Path.of("conf")).smpp().busyPollMicros())
+        .isEqualTo(SmppServerConfig.DEFAULT_BUSY_POLL_MICROS)
+        .isPositive();
+  }
+
+  @Test
+  void zeroSwitchesBusyPollingOff() {
+    assertThat(
+            loader.parse("smpp:\n  busyPollMicros: 0\n", Path.of("conf")).smpp().busyPollMicros())
+        .isZero();
+  }
+
+  @Test
+  void readsTheBudgetFromTheFileAndFromTheCommandLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("gateway.yaml");
+    Files.writeString(file, "smpp:\n  busyPollMicros: 250\n");
+    assertThat(loader.load(file, Map.of(), Map.of()).smpp().busyPollMicros()).isEqualTo(250);
+    assertThat(
+            loader
+                .load(file, Map.of(), Map.of("smpp.busyPollMicros", "40"))
+                .smpp()
+                .busyPollMicros())
+        .isEqualTo(40);
+  }
+
+  @Test
+  void outOfRangeBudgetNamesTheKey() {
+    assertThatThrownBy(() -> loader.parse("smpp:\n  busyPollMicros: -1\n", Path.of("conf")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("smpp.busyPollMicros: must be in 0..1000");
+    assertThatThrownBy(() -> loader.parse("smpp:\n  busyPollMicros: 5000\n", Path.of("conf")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("smpp.busyPollMicros: must be in 0..1000");
+  }
+}
