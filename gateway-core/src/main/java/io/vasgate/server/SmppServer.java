@@ -81,7 +81,7 @@ public final class SmppServer implements AutoCloseable {
                     ChannelPipeline p = ch.pipeline();
                     // Responses are flushed one by one; under load this merges them into few
                     // syscalls without delaying a lone response.
-                    p.addLast("flush", new FlushConsolidationHandler(256, true));
+                    p.addLast("flush", new FlushConsolidationHandler(config.flushAfter(), true));
                     // Reader idle, not all idle: a peer that has sent nothing for the interval is
                     // the one to probe (our own writes do not show the link is alive), and an
                     // all-idle or writer-idle timer adds a listener to every write.

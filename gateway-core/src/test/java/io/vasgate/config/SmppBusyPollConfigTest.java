@@ -49,4 +49,14 @@ class SmppBusyPollConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("smpp.busyPollMicros: must be in 0..1000");
   }
+
+  @Test
+  void responsesAreFlushedTogetherUpToFlushAfterWhichIsValidated() {
+    assertThat(loader.parse("", Path.of("conf")).smpp().flushAfter()).isEqualTo(256);
+    assertThat(loader.parse("smpp:\n  flushAfter: 4\n", Path.of("conf")).smpp().flushAfter())
+        .isEqualTo(4);
+    assertThatThrownBy(() -> loader.parse("smpp:\n  flushAfter: 0\n", Path.of("conf")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("smpp.flushAfter: must be in 1..4096");
+  }
 }
