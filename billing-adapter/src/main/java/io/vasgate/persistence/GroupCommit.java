@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failure is isolated: if any work of a batch throws, or the commit fails, the batch is rolled
  * back and each of its works runs again on its own transaction (deadlock and lock-wait victims
- * rerun up to {@link #MAX_ATTEMPTS} times), so one bad command costs its neighbours a rerun, never
- * their outcome. Work must therefore be safe to run twice (see {@link SqlWork}).
+ * rerun up to {@link SqlTransactions#MAX_ATTEMPTS} times), so one bad command costs its neighbours
+ * a rerun, never their outcome. Work must therefore be safe to run twice (see {@link SqlWork}).
  *
  * <p>A batch can do per-batch what each work would otherwise do per work (see {@link BatchScope}):
  * with a {@link Prologue}, it locks every key of the batch in one statement before the work runs,
@@ -41,9 +41,6 @@ import org.slf4j.LoggerFactory;
  * <p>Each lane has one thread; callers get a future and never hold a connection while they wait.
  */
 public final class GroupCommit implements AutoCloseable {
-
-  /** Attempts of a transaction the database aborted (deadlock, lock wait) before giving up. */
-  public static final int MAX_ATTEMPTS = 3;
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -323,7 +320,7 @@ public final class GroupCommit implements AutoCloseable {
         entry.complete();
         return null;
       } catch (SQLException e) {
-        if (SqlErrors.isTransient(e) && attempt < MAX_ATTEMPTS) {
+        if (SqlErrors.isTransient(e) && attempt < SqlTransactions.MAX_ATTEMPTS) {
           log.debug("{} - transaction aborted ({}), attempt {}", entry.what, e, attempt + 1);
           continue;
         }

@@ -1,14 +1,12 @@
 package io.vasgate.billing.subscription;
 
 import io.vasgate.persistence.GroupCommit;
-import io.vasgate.persistence.SqlErrors;
+import io.vasgate.persistence.SqlTransactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs units of repository work in one database transaction each, retrying those the database
@@ -22,11 +20,6 @@ import org.slf4j.LoggerFactory;
  * <p>Blocking: call from a thread that may block.
  */
 public final class Transactions {
-
-  /** Attempts of a transaction the database aborted before giving up. */
-  public static final int MAX_ATTEMPTS = 3;
-
-  private static final Logger log = LoggerFactory.getLogger(Transactions.class);
 
   private final DataSource dataSource;
   private final Optional<GroupCommit> groupCommit;
@@ -77,30 +70,10 @@ public final class Transactions {
    * @throws SubscriptionStoreException if the database fails, or keeps aborting the transaction
    */
   public <T> T inTransaction(String what, Work<T> work) {
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException | Error e) {
-          rollbackQuietly(c, what);
-          throw e;
-        } finally {
-          c.setAutoCommit(true);
-        }
-      } catch (SQLException e) {
-        if (SqlErrors.isTransient(e) && attempt < MAX_ATTEMPTS) {
-          log.debug(
-              "{} - transaction aborted ({}), attempt {} again",
-              what,
-              e.getErrorCode(),
-              attempt + 1);
-          continue;
-        }
-        throw new SubscriptionStoreException(what + " failed", e);
-      }
+    try {
+      return SqlTransactions.run(dataSource, what, work::run);
+    } catch (SQLException e) {
+      throw new SubscriptionStoreException(what + " failed", e);
     }
   }
 
@@ -110,14 +83,6 @@ public final class Transactions {
       return work.run(c);
     } catch (SQLException e) {
       throw new SubscriptionStoreException(what + " failed", e);
-    }
-  }
-
-  private static void rollbackQuietly(Connection c, String what) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      log.warn("{} - rollback failed", what, e);
     }
   }
 }

@@ -4,7 +4,7 @@ import io.vasgate.billing.charging.ChargeRequest;
 import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.RefundRequest;
 import io.vasgate.persistence.GroupCommit;
-import io.vasgate.persistence.SqlErrors;
+import io.vasgate.persistence.SqlTransactions;
 import io.vasgate.persistence.SqlWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,8 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code ledger_entry} rows, and the transactions that decide a charge or refund and move the
@@ -33,13 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LedgerRepository {
 
-  private static final Logger log = LoggerFactory.getLogger(LedgerRepository.class);
-
   /** MySQL's ER_DUP_ENTRY. */
   private static final int DUPLICATE_KEY = 1062;
-
-  /** How often a transaction chosen as a deadlock victim is rerun before giving up. */
-  private static final int MAX_TRANSACTION_ATTEMPTS = 3;
 
   private static final String COLUMNS =
       "id, entry_type, idempotency_key, msisdn, amount_fen, status, detail, balance_after_fen,"
@@ -373,32 +366,10 @@ public final class LedgerRepository {
         throw new IllegalStateException("ledger - transaction failed: " + e.getMessage(), e);
       }
     }
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
-        try {
-          T result = work.run(c);
-          c.commit();
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          rollbackQuietly(c);
-          throw e;
-        }
-      } catch (SQLException e) {
-        if (attempt < MAX_TRANSACTION_ATTEMPTS && SqlErrors.isTransient(e)) {
-          log.debug("ledger - rerunning a transaction after {}", e.toString());
-          continue;
-        }
-        throw new IllegalStateException("ledger - transaction failed: " + e.getMessage(), e);
-      }
-    }
-  }
-
-  private static void rollbackQuietly(Connection c) {
     try {
-      c.rollback();
+      return SqlTransactions.run(dataSource, "ledger " + what, work);
     } catch (SQLException e) {
-      log.debug("ledger - rollback failed", e);
+      throw new IllegalStateException("ledger - transaction failed: " + e.getMessage(), e);
     }
   }
 }
