@@ -56,6 +56,29 @@ public final class MessageJournal implements AutoCloseable {
 
   private static final Op STOP = new MtAnswered(0, 0, Instant.EPOCH, new CompletableFuture<>());
 
+  private static final MultiRowUpdate<MtAnswered> ANSWER_MTS =
+      new MultiRowUpdate<>(
+          "mt_message",
+          MtAnswered::id,
+          List.of(
+              new MultiRowUpdate.Column<>(
+                  "state", (ps, i, a) -> ps.setString(i, a.status() == 0 ? "ACKED" : "FAILED")),
+              new MultiRowUpdate.Column<>("resp_status", (ps, i, a) -> ps.setInt(i, a.status())),
+              new MultiRowUpdate.Column<>(
+                  "updated_at", (ps, i, a) -> ps.setTimestamp(i, Timestamp.from(a.at())))));
+
+  private static final MultiRowUpdate<MoProcessed> PROCESS_MOS =
+      new MultiRowUpdate<>(
+          "mo_message",
+          MoProcessed::id,
+          List.of(
+              new MultiRowUpdate.Column<>("status", (ps, i, p) -> ps.setString(i, p.status())),
+              new MultiRowUpdate.Column<>("command", (ps, i, p) -> ps.setString(i, p.command())),
+              new MultiRowUpdate.Column<>(
+                  "product_code", (ps, i, p) -> ps.setString(i, p.productCode())),
+              new MultiRowUpdate.Column<>(
+                  "processed_at", (ps, i, p) -> ps.setTimestamp(i, Timestamp.from(p.at())))));
+
   private final int maxBatch;
   private final Duration dedupWindow;
   private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
@@ -346,50 +369,17 @@ public final class MessageJournal implements AutoCloseable {
   }
 
   private static void writeUpdates(Connection c, List<Op> batch) throws SQLException {
-    PreparedStatement answered = null;
-    PreparedStatement processed = null;
-    try {
-      for (Op op : batch) {
-        if (op instanceof MtAnswered a) {
-          if (answered == null) {
-            answered =
-                c.prepareStatement(
-                    "UPDATE mt_message SET state = ?, resp_status = ?, updated_at = ? WHERE id = ?");
-          }
-          answered.setString(1, a.status() == 0 ? "ACKED" : "FAILED");
-          answered.setInt(2, a.status());
-          answered.setTimestamp(3, Timestamp.from(a.at()));
-          answered.setLong(4, a.id());
-          answered.addBatch();
-        } else if (op instanceof MoProcessed p) {
-          if (processed == null) {
-            processed =
-                c.prepareStatement(
-                    "UPDATE mo_message SET status = ?, command = ?, product_code = ?,"
-                        + " processed_at = ? WHERE id = ?");
-          }
-          processed.setString(1, p.status());
-          processed.setString(2, p.command());
-          processed.setString(3, p.productCode());
-          processed.setTimestamp(4, Timestamp.from(p.at()));
-          processed.setLong(5, p.id());
-          processed.addBatch();
-        }
-      }
-      if (answered != null) {
-        answered.executeBatch();
-      }
-      if (processed != null) {
-        processed.executeBatch();
-      }
-    } finally {
-      if (answered != null) {
-        answered.close();
-      }
-      if (processed != null) {
-        processed.close();
+    List<MtAnswered> answered = new ArrayList<>();
+    List<MoProcessed> processed = new ArrayList<>();
+    for (Op op : batch) {
+      if (op instanceof MtAnswered a) {
+        answered.add(a);
+      } else if (op instanceof MoProcessed p) {
+        processed.add(p);
       }
     }
+    ANSWER_MTS.execute(c, answered);
+    PROCESS_MOS.execute(c, processed);
   }
 
   /** Writes what is queued, then stops the writer. */

@@ -5,20 +5,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vasgate.persistence.Database;
 import io.vasgate.persistence.TestDatabases;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +73,106 @@ class MessageJournalTest {
 
   private static <T> T get(CompletableFuture<T> f) throws Exception {
     return f.get(10, TimeUnit.SECONDS);
+  }
+
+  private static void getAll(List<? extends CompletableFuture<?>> futures) throws Exception {
+    CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+  }
+
+  private static MtDraft mt(long id) {
+    return new MtDraft(id, Optional.empty(), "mo", "1065888002", "8613800000009", "x", 1, 1, 0, T0);
+  }
+
+  /** The ids of {@code count} new MTs, written in state SENT. */
+  private static List<Long> sentMts(int count) throws Exception {
+    List<Long> mtIds = new ArrayList<>();
+    List<CompletableFuture<Void>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      long id = ids.incrementAndGet();
+      mtIds.add(id);
+      futures.add(journal.recordMt(mt(id)));
+    }
+    getAll(futures);
+    return mtIds;
+  }
+
+  /** The ids of {@code count} new MOs, written in state RECEIVED. */
+  private static List<Long> receivedMos(String prefix, int count) throws Exception {
+    List<Long> moIds = new ArrayList<>();
+    List<CompletableFuture<MoRecorded>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      MoDraft draft = mo(prefix + String.format("%06d", i), "KT", T0);
+      moIds.add(draft.id());
+      futures.add(journal.recordMo(draft));
+    }
+    getAll(futures);
+    return moIds;
+  }
+
+  /**
+   * The rows {@code sql} selects, each a list of its values as {@link ResultSet#getObject} gives
+   * them, but timestamps as instants.
+   */
+  private static List<List<Object>> select(String sql) throws Exception {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      List<List<Object>> rows = new ArrayList<>();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          Object value = rs.getObject(i);
+          row.add(value instanceof Timestamp t ? t.toInstant() : value);
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  private static long globalStatus(String name) throws Exception {
+    return Long.parseLong((String) select("SHOW GLOBAL STATUS LIKE '" + name + "'").get(0).get(1));
+  }
+
+  /**
+   * Runs {@code enqueue} against a new journal whose writer is stopped inside its first batch
+   * (borrowing its connection) until {@code enqueue} returns: all it enqueued is then in the queue
+   * when the writer next drains it, so it makes up one batch however the threads are scheduled.
+   * Returns the futures it enqueued, once the journal has closed and so completed them.
+   */
+  private static List<CompletableFuture<Void>> inOneBatch(
+      Function<MessageJournal, List<CompletableFuture<Void>>> enqueue) throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch released = new CountDownLatch(1);
+    DataSource real = db.dataSource();
+    DataSource gated =
+        (DataSource)
+            Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("getConnection")) {
+                    entered.countDown();
+                    released.await();
+                  }
+                  try {
+                    return method.invoke(real, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    MessageJournal held = new MessageJournal(gated, 1024, Duration.ofSeconds(60));
+    try {
+      CompletableFuture<Void> first = held.recordMt(mt(ids.incrementAndGet()));
+      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+      List<CompletableFuture<Void>> futures = enqueue.apply(held);
+      released.countDown();
+      get(first);
+      return futures;
+    } finally {
+      released.countDown();
+      held.close();
+    }
   }
 
   @Test
@@ -152,6 +261,130 @@ class MessageJournalTest {
       assertThat(rs.getString(2)).isEqualTo("FAILED");
       assertThat(rs.getInt(3)).isEqualTo(0x58);
     }
+  }
+
+  @Test
+  void mosProcessedInOneBatchEachKeepTheirOwnStatusCommandAndProduct() throws Exception {
+    List<Long> moIds = receivedMos("86137", 70);
+    getAll(
+        inOneBatch(
+            j ->
+                IntStream.range(0, moIds.size())
+                    .mapToObj(
+                        i ->
+                            j.moProcessed(
+                                moIds.get(i),
+                                i % 2 == 0 ? "PROCESSED" : "FAILED",
+                                i % 3 == 0 ? null : "KT" + i,
+                                i % 3 == 2 ? "P" + i : null,
+                                T0.plusMillis(i)))
+                    .toList()));
+    assertThat(
+            select(
+                "SELECT id, status, command, product_code, processed_at FROM mo_message"
+                    + " WHERE source_addr LIKE '86137%' ORDER BY id"))
+        .isEqualTo(
+            IntStream.range(0, moIds.size())
+                .mapToObj(
+                    i ->
+                        Arrays.<Object>asList(
+                            moIds.get(i),
+                            i % 2 == 0 ? "PROCESSED" : "FAILED",
+                            i % 3 == 0 ? null : "KT" + i,
+                            i % 3 == 2 ? "P" + i : null,
+                            T0.plusMillis(i)))
+                .toList());
+  }
+
+  @Test
+  void answersToOverAHundredMtsInOneBatchLeaveEachItsOwnStateAndStatus() throws Exception {
+    // 127 = 64 + 32 + 16 + 8 + 4 + 2 + 1: every statement shape in one batch.
+    List<Long> mtIds = sentMts(127);
+    long untouched = sentMts(1).get(0);
+    getAll(
+        inOneBatch(
+            j ->
+                IntStream.range(0, mtIds.size())
+                    .mapToObj(
+                        i ->
+                            j.mtAnswered(mtIds.get(i), i % 3 == 0 ? 0 : 0x58 + i, T0.plusMillis(i)))
+                    .toList()));
+    List<List<Object>> expected = new ArrayList<>();
+    for (int i = 0; i < mtIds.size(); i++) {
+      expected.add(
+          Arrays.asList(
+              mtIds.get(i),
+              i % 3 == 0 ? "ACKED" : "FAILED",
+              i % 3 == 0 ? 0 : 0x58 + i,
+              T0.plusMillis(i)));
+    }
+    expected.add(Arrays.asList(untouched, "SENT", null, null));
+    assertThat(
+            select(
+                "SELECT id, state, resp_status, updated_at FROM mt_message WHERE id BETWEEN "
+                    + mtIds.get(0)
+                    + " AND "
+                    + untouched
+                    + " ORDER BY id"))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void theLastOfTwoUpdatesOfOneMessageInABatchWins() throws Exception {
+    long mtId = sentMts(1).get(0);
+    long moId = receivedMos("86136", 1).get(0);
+    getAll(
+        inOneBatch(
+            j ->
+                List.of(
+                    j.mtAnswered(mtId, 0, T0.plusSeconds(1)),
+                    j.moProcessed(moId, "PROCESSED", "KT", "P1", T0.plusSeconds(1)),
+                    j.mtAnswered(mtId, 0x45, T0.plusSeconds(2)),
+                    j.moProcessed(moId, "FAILED", null, null, T0.plusSeconds(2)))));
+    assertThat(select("SELECT state, resp_status, updated_at FROM mt_message WHERE id = " + mtId))
+        .containsExactly(List.of("FAILED", 0x45, T0.plusSeconds(2)));
+    assertThat(
+            select(
+                "SELECT status, command, product_code, processed_at FROM mo_message WHERE id = "
+                    + moId))
+        .containsExactly(Arrays.asList("FAILED", null, null, T0.plusSeconds(2)));
+  }
+
+  @Test
+  void aBatchOfUpdatesTakesAStatementPerChunkNotPerRow() throws Exception {
+    List<Long> mtIds = sentMts(127);
+    List<Long> moIds = receivedMos("86135", 50);
+    long before = globalStatus("Com_update");
+    getAll(
+        inOneBatch(
+            j ->
+                Stream.concat(
+                        mtIds.stream().map(id -> j.mtAnswered(id, 0, T0)),
+                        moIds.stream().map(id -> j.moProcessed(id, "PROCESSED", "KT", null, T0)))
+                    .toList()));
+    // 127 answers = 64 + 32 + 16 + 8 + 4 + 2 + 1; 50 MOs = 32 + 16 + 2.
+    assertThat(globalStatus("Com_update") - before).isEqualTo(7 + 3);
+  }
+
+  @Test
+  void anUpdateTheDatabaseRejectsFailsItsWholeBatchAndWritesNothing() throws Exception {
+    long mtId = sentMts(1).get(0);
+    List<Long> moIds = receivedMos("86134", 2);
+    List<CompletableFuture<Void>> futures =
+        inOneBatch(
+            j ->
+                List.of(
+                    j.mtAnswered(mtId, 0, T0),
+                    j.moProcessed(moIds.get(0), "PROCESSED", "KT", null, T0),
+                    // Longer than the column: strict mode refuses the statement.
+                    j.moProcessed(moIds.get(1), "X".repeat(17), "KT", null, T0)));
+    for (CompletableFuture<Void> f : futures) {
+      assertThatThrownBy(() -> get(f)).isInstanceOf(ExecutionException.class);
+    }
+    assertThat(select("SELECT state FROM mt_message WHERE id = " + mtId))
+        .containsExactly(List.of("SENT"));
+    assertThat(select("SELECT status FROM mo_message WHERE source_addr LIKE '86134%'"))
+        .containsExactly(List.of("RECEIVED"), List.of("RECEIVED"));
   }
 
   @Test

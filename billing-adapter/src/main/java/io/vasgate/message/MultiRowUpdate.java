@@ -1,0 +1,138 @@
+package io.vasgate.message;
+
+import io.vasgate.persistence.EmbeddedMariaDb;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.ToLongFunction;
+
+/**
+ * Sets some columns of many rows of one table, each row found by its primary key {@code id} and
+ * given values of its own, in a few statements rather than one per row.
+ *
+ * <p>Connector/J cannot fold a JDBC batch of UPDATEs into one statement as it does INSERTs: it
+ * sends one statement per row, and their per-statement cost (parse, optimise, round trip) was what
+ * the journal's writer spent its time on. Here each chunk of rows is one statement of the shape
+ * {@code UPDATE t SET c = CASE id WHEN ? THEN ? ... END, ... WHERE id IN (?, ...)}. It is CASE
+ * rather than a join against a derived table of the values because a join makes a multi-table
+ * UPDATE, which MariaDB may plan as a scan of the whole table, where {@code id IN} is always a
+ * range read of the primary key; and the {@code WHERE} holds exactly the ids the CASEs name, so no
+ * row falls through a CASE to NULL.
+ *
+ * <p>Chunks come in powers of two up to {@link #MAX_ROWS} rows (50 rows: 32 + 16 + 2), so a table
+ * has only seven statement shapes, each prepared once per connection and then taken from
+ * Connector/J's cache, however the batch sizes vary.
+ *
+ * @param <T> what a row's id and values are read from
+ */
+final class MultiRowUpdate<T> {
+
+  /** Binds a row's value for one column to parameter {@code index}. */
+  @FunctionalInterface
+  interface Binder<T> {
+    void bind(PreparedStatement ps, int index, T row) throws SQLException;
+  }
+
+  /** A column the update sets, and how a row's value for it is bound. */
+  record Column<T>(String name, Binder<T> binder) {}
+
+  /** The most rows one statement updates. */
+  static final int MAX_ROWS = 64;
+
+  private final ToLongFunction<T> id;
+  private final List<Column<T>> columns;
+
+  /** The statement for 2^i rows at index i. */
+  private final List<String> statements;
+
+  /**
+   * @throws IllegalArgumentException if the widest statement is too long for Connector/J to cache
+   */
+  MultiRowUpdate(String table, ToLongFunction<T> id, List<Column<T>> columns) {
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException(table + " - an update must set at least one column");
+    }
+    this.id = id;
+    this.columns = List.copyOf(columns);
+    List<String> shapes = new ArrayList<>();
+    for (int rows = 1; rows <= MAX_ROWS; rows *= 2) {
+      shapes.add(sql(table, rows));
+    }
+    this.statements = List.copyOf(shapes);
+    int longest = statements.get(statements.size() - 1).length();
+    if (longest >= EmbeddedMariaDb.PREPARED_STATEMENT_CACHE_SQL_LIMIT) {
+      throw new IllegalArgumentException(
+          table
+              + " - an update of "
+              + MAX_ROWS
+              + " rows is "
+              + longest
+              + " characters of SQL, too long for the prepared statement cache");
+    }
+  }
+
+  private String sql(String table, int rows) {
+    String cases = " WHEN ? THEN ?".repeat(rows);
+    StringJoiner set = new StringJoiner(", ", "UPDATE " + table + " SET ", "");
+    for (Column<T> column : columns) {
+      set.add(column.name() + " = CASE id" + cases + " END");
+    }
+    return set + " WHERE id IN (" + String.join(",", Collections.nCopies(rows, "?")) + ")";
+  }
+
+  /**
+   * Writes {@code rows}; of several for the same id, the last wins, as it would if they were
+   * written one after another.
+   */
+  void execute(Connection c, List<T> rows) throws SQLException {
+    // A CASE takes the first WHEN that matches, so only the last row of an id may reach one.
+    Map<Long, T> lastById = new LinkedHashMap<>();
+    for (T row : rows) {
+      lastById.put(id.applyAsLong(row), row);
+    }
+    List<T> distinct = new ArrayList<>(lastById.values());
+    int from = 0;
+    for (int size : chunkSizes(distinct.size())) {
+      write(c, distinct.subList(from, from + size));
+      from += size;
+    }
+  }
+
+  private void write(Connection c, List<T> chunk) throws SQLException {
+    String sql = statements.get(Integer.numberOfTrailingZeros(chunk.size()));
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int index = 1;
+      for (Column<T> column : columns) {
+        for (T row : chunk) {
+          ps.setLong(index++, id.applyAsLong(row));
+          column.binder().bind(ps, index++, row);
+        }
+      }
+      for (T row : chunk) {
+        ps.setLong(index++, id.applyAsLong(row));
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * The sizes of the chunks {@code rows} rows are written in: as many of {@link #MAX_ROWS} as fit,
+   * then one for each binary digit of the rest.
+   */
+  static List<Integer> chunkSizes(int rows) {
+    List<Integer> sizes = new ArrayList<>(Collections.nCopies(rows / MAX_ROWS, MAX_ROWS));
+    int rest = rows % MAX_ROWS;
+    for (int size = MAX_ROWS / 2; size >= 1; size /= 2) {
+      if ((rest & size) != 0) {
+        sizes.add(size);
+      }
+    }
+    return sizes;
+  }
+}
