@@ -18,9 +18,12 @@ import java.time.Duration;
  * @param busyPollMicros how long an event loop keeps polling for I/O without blocking after it was
  *     last busy, in microseconds (epoll only); 0 blocks at once, as Netty does by default. Saves
  *     the wake-up of an idle vCPU between a peer's request batches, at the price of that much CPU
- * @param flushAfter responses written while a burst of requests is being read that are sent
- *     together (one write syscall); the rest of a burst goes out when the read ends. 1 sends each
- *     response at once: more syscalls, but the peer gets its first answers sooner
+ * @param flushFirst responses to a burst of requests that go out in the burst's first write; each
+ *     later write while the burst is read holds twice as many, up to {@code flushAfter} (which also
+ *     caps this one). Small so that a peer with a small window gets answers to send more on while
+ *     the rest are handled
+ * @param flushAfter the most responses of a burst of requests sent together (one write syscall);
+ *     the rest of a burst goes out when the read ends. 1 sends each response at once
  */
 public record SmppServerConfig(
     String host,
@@ -33,10 +36,14 @@ public record SmppServerConfig(
     int defaultWindowSize,
     int ioThreads,
     int busyPollMicros,
+    int flushFirst,
     int flushAfter) {
 
   /** Chosen by measurement; see {@code smpp.flushAfter} in the README. */
   static final int DEFAULT_FLUSH_AFTER = 256;
+
+  /** Chosen by measurement; see {@code smpp.flushFirst} in the README. */
+  static final int DEFAULT_FLUSH_FIRST = 4;
 
   /** Chosen by measurement; see {@code smpp.busyPollMicros} in the README. */
   static final int DEFAULT_BUSY_POLL_MICROS = 50;
@@ -66,6 +73,7 @@ public record SmppServerConfig(
         n.integer("defaultWindowSize", 100, 1, 10_000),
         n.integer("ioThreads", 0, 0, 256),
         n.integer("busyPollMicros", DEFAULT_BUSY_POLL_MICROS, 0, MAX_BUSY_POLL_MICROS),
+        n.integer("flushFirst", DEFAULT_FLUSH_FIRST, 1, 4096),
         n.integer("flushAfter", DEFAULT_FLUSH_AFTER, 1, 4096));
   }
 }

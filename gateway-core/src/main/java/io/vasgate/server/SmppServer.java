@@ -15,7 +15,6 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.vasgate.config.SmppServerConfig;
 import io.vasgate.smpp.codec.SmppFrameDecoder;
@@ -80,8 +79,12 @@ public final class SmppServer implements AutoCloseable {
                   protected void initChannel(SocketChannel ch) {
                     ChannelPipeline p = ch.pipeline();
                     // Responses are flushed one by one; under load this merges them into few
-                    // syscalls without delaying a lone response.
-                    p.addLast("flush", new FlushConsolidationHandler(config.flushAfter(), true));
+                    // syscalls without delaying a lone response or a small window's first ones.
+                    p.addLast(
+                        "flush",
+                        new BurstFlushHandler(
+                            Math.min(config.flushFirst(), config.flushAfter()),
+                            config.flushAfter()));
                     // Reader idle, not all idle: a peer that has sent nothing for the interval is
                     // the one to probe (our own writes do not show the link is alive), and an
                     // all-idle or writer-idle timer adds a listener to every write.

@@ -59,4 +59,14 @@ class SmppBusyPollConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("smpp.flushAfter: must be in 1..4096");
   }
+
+  @Test
+  void aBurstsFirstWriteHoldsFlushFirstResponsesWhichIsValidated() {
+    assertThat(loader.parse("", Path.of("conf")).smpp().flushFirst()).isEqualTo(4);
+    assertThat(loader.parse("smpp:\n  flushFirst: 16\n", Path.of("conf")).smpp().flushFirst())
+        .isEqualTo(16);
+    assertThatThrownBy(() -> loader.parse("smpp:\n  flushFirst: 0\n", Path.of("conf")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("smpp.flushFirst: must be in 1..4096");
+  }
 }
