@@ -4,6 +4,7 @@ import io.vasgate.billing.charging.ChargeRequest;
 import io.vasgate.billing.charging.ChargeResult;
 import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.ChargingGateway;
+import io.vasgate.billing.charging.InlineCharges;
 import io.vasgate.billing.charging.MsisdnMask;
 import io.vasgate.billing.charging.RefundRequest;
 import io.vasgate.billing.charging.TransactionalChargingGateway;
@@ -70,10 +71,7 @@ public final class CdrRecordingChargingGateway implements ChargingGateway {
   public CompletableFuture<ChargeResult> charge(ChargeRequest request) {
     if (delegate instanceof TransactionalChargingGateway books) {
       // The record goes in with the money move: no success without its CDR, one commit.
-      return guarded(
-          () ->
-              books.charge(
-                  request, (c, result) -> cdrs.insertIfAbsent(c, chargeRecord(request, result))));
+      return guarded(() -> books.charge(request, recordingCharge(request)));
     }
     return guarded(() -> delegate.charge(request))
         .thenCompose(
@@ -89,6 +87,19 @@ public final class CdrRecordingChargingGateway implements ChargingGateway {
                     return result;
                   });
             });
+  }
+
+  /** On books in our database, a charge and its record go on the caller's transaction. */
+  @Override
+  public Optional<InlineCharges> inline() {
+    if (delegate instanceof TransactionalChargingGateway books) {
+      return Optional.of((c, request) -> books.chargeOn(c, request, recordingCharge(request)));
+    }
+    return Optional.empty();
+  }
+
+  private TransactionalChargingGateway.OnSuccess recordingCharge(ChargeRequest request) {
+    return (c, result) -> cdrs.insertIfAbsent(c, chargeRecord(request, result));
   }
 
   @Override

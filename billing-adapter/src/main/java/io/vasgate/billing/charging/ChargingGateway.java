@@ -1,5 +1,6 @@
 package io.vasgate.billing.charging;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -15,4 +16,12 @@ public interface ChargingGateway {
   CompletableFuture<ChargeResult> charge(ChargeRequest request);
 
   CompletableFuture<ChargeResult> refund(RefundRequest request);
+
+  /**
+   * How to decide a charge on the caller's own database transaction, if this billing system keeps
+   * its books in the gateway's database; empty (the default) for one that must be called apart.
+   */
+  default Optional<InlineCharges> inline() {
+    return Optional.empty();
+  }
 }

@@ -2,6 +2,7 @@ package io.vasgate.billing.charging;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,6 +27,13 @@ public interface TransactionalChargingGateway extends ChargingGateway {
   /** {@link #charge(ChargeRequest)}, recording a success with {@code onSuccess}. */
   CompletableFuture<ChargeResult> charge(ChargeRequest request, OnSuccess onSuccess);
 
+  /**
+   * {@link InlineCharges#chargeOn}, recording a success with {@code onSuccess} on the same
+   * transaction.
+   */
+  ChargeResult chargeOn(Connection c, ChargeRequest request, OnSuccess onSuccess)
+      throws SQLException;
+
   /** {@link #refund(RefundRequest)}, recording a success with {@code onSuccess}. */
   CompletableFuture<ChargeResult> refund(RefundRequest request, OnSuccess onSuccess);
 
@@ -37,5 +45,10 @@ public interface TransactionalChargingGateway extends ChargingGateway {
   @Override
   default CompletableFuture<ChargeResult> refund(RefundRequest request) {
     return refund(request, (c, result) -> {});
+  }
+
+  @Override
+  default Optional<InlineCharges> inline() {
+    return Optional.of((c, request) -> chargeOn(c, request, (c2, result) -> {}));
   }
 }

@@ -4,9 +4,11 @@ import io.vasgate.billing.charging.ChargeRequest;
 import io.vasgate.billing.charging.ChargeResult;
 import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.ChargingGateway;
+import io.vasgate.billing.charging.InlineCharges;
 import io.vasgate.billing.charging.MsisdnMask;
 import io.vasgate.billing.charging.RefundRequest;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,15 @@ public final class BillingCalls {
           broken(request.idempotencyKey(), request.msisdn(), e));
     }
     return guard(answer, request.idempotencyKey(), request.msisdn());
+  }
+
+  /**
+   * How to charge on the caller's transaction, when the billing system keeps its books in our
+   * database.
+   */
+  public Optional<InlineCharges> inline() {
+    Optional<InlineCharges> inline = gateway.inline();
+    return inline == null ? Optional.empty() : inline;
   }
 
   /** Sends {@code request}; never completes exceptionally. */

@@ -168,6 +168,20 @@ public final class OrderChargeRepository {
     }
   }
 
+  /**
+   * {@link #settle}, answering the outcome that holds: {@code result}, or the final one another
+   * process recorded first.
+   */
+  public ChargeResult settleOrRecorded(Connection c, String key, ChargeResult result, Instant now)
+      throws SQLException {
+    if (settle(c, key, result, now)) {
+      return result;
+    }
+    return find(c, key)
+        .orElseThrow(() -> new IllegalStateException("no charge " + key))
+        .recordedResult();
+  }
+
   /** The charge {@code key}. */
   public Optional<OrderCharge> find(Connection c, String key) throws SQLException {
     List<OrderCharge> rows = list(c, FIND, key);

@@ -3,6 +3,7 @@ package io.vasgate.billing.subscription;
 import io.vasgate.billing.charging.ChargeReason;
 import io.vasgate.billing.charging.ChargeResult;
 import io.vasgate.billing.charging.ChargeStatus;
+import io.vasgate.billing.charging.InlineCharges;
 import io.vasgate.billing.charging.MsisdnMask;
 import io.vasgate.billing.subscription.OrderChargeRepository.Claim;
 import io.vasgate.billing.subscription.OrderChargeRepository.ClaimKind;
@@ -127,7 +128,13 @@ final class OrderFlows {
             now,
             ctx.leaseEnd(now));
     return toStep(
-        ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now)), order, product, cause, as);
+        c,
+        ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now)),
+        order,
+        product,
+        now,
+        cause,
+        as);
   }
 
   /** Claims the first charge of {@code order}, PENDING_CHARGE, again: its outcome was unknown. */
@@ -141,17 +148,38 @@ final class OrderFlows {
       throws SQLException {
     Claim claim =
         ctx.charges().reclaim(c, MonthlyBilling.orderKey(order.id()), now, ctx.leaseEnd(now));
-    return toStep(claim, order, product, cause, as);
+    return toStep(c, claim, order, product, now, cause, as);
   }
 
+  /**
+   * What to do with the claim of {@code order}'s first charge, made on {@code c}: with books in our
+   * database, charge and settle right here; otherwise send it once {@code c} committed.
+   */
   private <T> Step<T> toStep(
+      Connection c,
       Claim claim,
       Subscription order,
       Product product,
+      Instant now,
       TransitionCause cause,
-      java.util.function.Function<ForOrderCharge, T> as) {
+      java.util.function.Function<ForOrderCharge, T> as)
+      throws SQLException {
     if (claim.kind() == ClaimKind.IN_FLIGHT) {
       return new Step.Done<>(as.apply(new ChargePending(Optional.of(order), product)));
+    }
+    Optional<InlineCharges> inline = ctx.billing().inline();
+    if (claim.kind() == ClaimKind.CLAIMED && inline.isPresent()) {
+      OrderCharge charge = claim.charge();
+      ChargeResult result = inline.get().chargeOn(c, charge.toRequest());
+      Step.Settled<ForOrderCharge> settled =
+          recordFirstCharge(c, charge, order, product, result, cause, now);
+      if (settled.refund().isPresent()) {
+        // The order is locked by this transaction, so it cannot have ended meanwhile; if it
+        // did, undoing the charge with the rest beats a refund.
+        throw new IllegalStateException(
+            "order " + order.id() + " ended while its charge was decided on its transaction");
+      }
+      return new Step.Done<>(as.apply(settled.outcome()));
     }
     Optional<ChargeResult> recorded =
         claim.kind() == ClaimKind.SETTLED
@@ -189,24 +217,24 @@ final class OrderFlows {
                   ctx.subscriptions()
                       .findByIdForUpdate(c, orderId)
                       .orElseThrow(() -> new IllegalStateException("no order " + orderId));
-              ChargeResult effective = result;
-              if (!ctx.charges().settle(c, charge.idempotencyKey(), result, now)) {
-                effective =
-                    ctx.charges().find(c, charge.idempotencyKey()).orElseThrow().recordedResult();
-              }
-              return applyFirstCharge(c, charge, order, product, effective, cause, now);
+              return recordFirstCharge(c, charge, order, product, result, cause, now);
             });
   }
 
-  private Step.Settled<ForOrderCharge> applyFirstCharge(
+  /**
+   * Records {@code answer} for {@code charge} of {@code order}, locked on {@code c}, and applies
+   * the outcome that holds (another process may have recorded one first).
+   */
+  private Step.Settled<ForOrderCharge> recordFirstCharge(
       Connection c,
       OrderCharge charge,
       Subscription order,
       Product product,
-      ChargeResult result,
+      ChargeResult answer,
       TransitionCause cause,
       Instant now)
       throws SQLException {
+    ChargeResult result = ctx.charges().settleOrRecorded(c, charge.idempotencyKey(), answer, now);
     ChargeStatus status = result.status();
     if (status == ChargeStatus.TEMPORARY_FAILURE) {
       log.info(

@@ -3,6 +3,7 @@ package io.vasgate.billing.subscription;
 import io.vasgate.billing.charging.ChargeReason;
 import io.vasgate.billing.charging.ChargeResult;
 import io.vasgate.billing.charging.ChargeStatus;
+import io.vasgate.billing.charging.InlineCharges;
 import io.vasgate.billing.subscription.OrderChargeRepository.Claim;
 import io.vasgate.billing.subscription.OrderChargeRepository.ClaimKind;
 import io.vasgate.billing.subscription.SubscriptionOutcome.ChargeFailed;
@@ -73,13 +74,25 @@ final class UseCommands {
             Optional.of(mo.moId()),
             now,
             ctx.leaseEnd(now));
-    Claim claim =
-        ctx.tx()
-            .forNumber(
-                "use " + product.code(),
-                msisdn,
-                c -> ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now)));
-    return toStep(claim, product);
+    return ctx.tx()
+        .forNumber(
+            "use " + product.code(),
+            msisdn,
+            c -> {
+              Claim claim = ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now));
+              Optional<InlineCharges> inline = ctx.billing().inline();
+              if (claim.kind() != ClaimKind.CLAIMED || inline.isEmpty()) {
+                return toStep(claim, product);
+              }
+              // Books in our database: claim, charge and answer in one transaction.
+              OrderCharge charge = claim.charge();
+              ChargeResult result = inline.get().chargeOn(c, charge.toRequest());
+              return new Step.Done<>(
+                  outcome(
+                      charge,
+                      product,
+                      ctx.charges().settleOrRecorded(c, charge.idempotencyKey(), result, now)));
+            });
   }
 
   /** The step that sends (or re-applies) the claimed use charge. */
@@ -101,13 +114,12 @@ final class UseCommands {
             .forNumber(
                 "settle " + charge.idempotencyKey(),
                 charge.msisdn(),
-                c ->
-                    ctx.charges().settle(c, charge.idempotencyKey(), result, now)
-                        ? result
-                        : ctx.charges()
-                            .find(c, charge.idempotencyKey())
-                            .orElseThrow()
-                            .recordedResult());
+                c -> ctx.charges().settleOrRecorded(c, charge.idempotencyKey(), result, now));
+    return outcome(charge, product, effective);
+  }
+
+  /** What the subscriber is told of a use whose charge came to {@code effective}. */
+  private static ForUse outcome(OrderCharge charge, Product product, ChargeResult effective) {
     ChargeStatus status = effective.status();
     if (status == ChargeStatus.SUCCESS) {
       return new Used(product, charge.amountFen());

@@ -6,6 +6,8 @@ import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.MsisdnMask;
 import io.vasgate.billing.charging.RefundRequest;
 import io.vasgate.billing.charging.TransactionalChargingGateway;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -61,39 +63,57 @@ public final class LedgerChargingGateway implements TransactionalChargingGateway
 
   @Override
   public CompletableFuture<ChargeResult> charge(ChargeRequest request, OnSuccess onSuccess) {
-    Optional<String> unstorable = ChargeDecision.unstorable(request);
-    if (unstorable.isPresent()) {
-      log.warn("ledger - charge {} refused: {}", request.idempotencyKey(), unstorable.get());
-      return CompletableFuture.completedFuture(rejected(unstorable.get()));
+    Optional<ChargeResult> refused = refuseUnstorable(request);
+    if (refused.isPresent()) {
+      return CompletableFuture.completedFuture(refused.get());
     }
     return run(
         "charge " + request.idempotencyKey(),
-        () -> {
-          LedgerEntry entry =
-              ledger.recordCharge(
-                  request,
-                  now(),
-                  (c, decided) -> {
-                    if (decided.status() == ChargeStatus.SUCCESS && sameCharge(decided, request)) {
-                      onSuccess.record(c, decided.result());
-                    }
-                  });
-          if (!sameCharge(entry, request)) {
-            log.warn(
-                "ledger - charge key {} was already used for another charge; refusing",
-                request.idempotencyKey());
-            return rejected(
-                "idempotency key " + request.idempotencyKey() + " was used for another charge");
-          }
-          log.debug(
-              "ledger - charge {} of {} for {} fen: {} ({})",
-              entry.idempotencyKey(),
-              MsisdnMask.mask(entry.msisdn()),
-              entry.amountFen(),
-              entry.status(),
-              entry.detail());
-          return entry.result();
-        });
+        () -> answer(request, ledger.recordCharge(request, now(), recording(request, onSuccess))));
+  }
+
+  @Override
+  public ChargeResult chargeOn(Connection c, ChargeRequest request, OnSuccess onSuccess)
+      throws SQLException {
+    Optional<ChargeResult> refused = refuseUnstorable(request);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    return answer(request, ledger.recordChargeOn(c, request, now(), recording(request, onSuccess)));
+  }
+
+  private static Optional<ChargeResult> refuseUnstorable(ChargeRequest request) {
+    Optional<String> unstorable = ChargeDecision.unstorable(request);
+    unstorable.ifPresent(
+        why -> log.warn("ledger - charge {} refused: {}", request.idempotencyKey(), why));
+    return unstorable.map(LedgerChargingGateway::rejected);
+  }
+
+  /** Records a success for exactly this request; a key reused for another request is not one. */
+  private static LedgerRepository.EntryHook recording(ChargeRequest request, OnSuccess onSuccess) {
+    return (c, decided) -> {
+      if (decided.status() == ChargeStatus.SUCCESS && sameCharge(decided, request)) {
+        onSuccess.record(c, decided.result());
+      }
+    };
+  }
+
+  private static ChargeResult answer(ChargeRequest request, LedgerEntry entry) {
+    if (!sameCharge(entry, request)) {
+      log.warn(
+          "ledger - charge key {} was already used for another charge; refusing",
+          request.idempotencyKey());
+      return rejected(
+          "idempotency key " + request.idempotencyKey() + " was used for another charge");
+    }
+    log.debug(
+        "ledger - charge {} of {} for {} fen: {} ({})",
+        entry.idempotencyKey(),
+        MsisdnMask.mask(entry.msisdn()),
+        entry.amountFen(),
+        entry.status(),
+        entry.detail());
+    return entry.result();
   }
 
   @Override

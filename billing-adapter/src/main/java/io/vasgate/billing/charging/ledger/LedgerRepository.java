@@ -108,11 +108,18 @@ public final class LedgerRepository {
     return inTransaction(
         "charge " + request.idempotencyKey(),
         request.msisdn(),
-        c -> {
-          LedgerEntry entry = decideCharge(c, request, now);
-          hook.decided(c, entry);
-          return entry;
-        });
+        c -> recordChargeOn(c, request, now, hook));
+  }
+
+  /**
+   * {@link #recordCharge(ChargeRequest, Instant, EntryHook)} on the caller's transaction {@code c},
+   * which it neither commits nor rolls back.
+   */
+  public LedgerEntry recordChargeOn(
+      Connection c, ChargeRequest request, Instant now, EntryHook hook) throws SQLException {
+    LedgerEntry entry = decideCharge(c, request, now);
+    hook.decided(c, entry);
+    return entry;
   }
 
   private static LedgerEntry decideCharge(Connection c, ChargeRequest request, Instant now)

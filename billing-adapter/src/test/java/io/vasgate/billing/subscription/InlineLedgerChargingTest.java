@@ -1,0 +1,198 @@
+package io.vasgate.billing.subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vasgate.billing.cdr.CdrRecordingChargingGateway;
+import io.vasgate.billing.cdr.CdrRepository;
+import io.vasgate.billing.charging.ChargeStatus;
+import io.vasgate.billing.charging.ChargingGateway;
+import io.vasgate.billing.charging.ledger.LedgerChargingGateway;
+import io.vasgate.billing.charging.ledger.LedgerRepository;
+import io.vasgate.billing.charging.ledger.SubscriberAccount;
+import io.vasgate.billing.charging.ledger.SubscriberAccountRepository;
+import io.vasgate.billing.subscription.SubscriptionOutcome.ChargeFailed;
+import io.vasgate.billing.subscription.SubscriptionOutcome.ConfirmationRequired;
+import io.vasgate.billing.subscription.SubscriptionOutcome.Subscribed;
+import io.vasgate.billing.subscription.SubscriptionOutcome.Used;
+import io.vasgate.command.catalog.Product;
+import io.vasgate.command.catalog.SampleCatalog;
+import io.vasgate.persistence.Database;
+import io.vasgate.persistence.GroupCommit;
+import io.vasgate.persistence.TestDatabases;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With the internal ledger (as the gateway ships), a command's order, its charge, the charge's
+ * record and the order's activation are one transaction: all happen or none.
+ */
+class InlineLedgerChargingTest {
+
+  private static final String A = "8613800000001";
+
+  private static final AtomicLong moIds = new AtomicLong(5000);
+
+  private final Map<String, Product> products =
+      SampleCatalog.products().stream().collect(Collectors.toMap(Product::code, p -> p));
+  private Database db;
+  private ExecutorService executor;
+  private GroupCommit groupCommit;
+  private ManualClock clock;
+  private SubscriptionService service;
+
+  @BeforeEach
+  void start() {
+    db = TestDatabases.newDatabase("inline-ledger");
+    executor = Executors.newFixedThreadPool(8);
+    clock = new ManualClock(SubscriptionFixture.START, SubscriptionFixture.ZONE);
+    groupCommit =
+        new GroupCommit(
+            db.dataSource(), 2, 64, "inline", Optional.of(SubscriptionRepository::lockNumbers));
+    ChargingGateway charging =
+        new CdrRecordingChargingGateway(
+            new LedgerChargingGateway(
+                new LedgerRepository(db.dataSource(), Optional.of(groupCommit)), executor, clock),
+            new CdrRepository(db.dataSource(), Optional.of(groupCommit)),
+            executor,
+            clock);
+    Function<String, Optional<Product>> catalog = code -> Optional.ofNullable(products.get(code));
+    service =
+        new SubscriptionService(
+            db.dataSource(),
+            Optional.of(groupCommit),
+            charging,
+            catalog,
+            clock,
+            executor,
+            SubscriptionConfig.defaults(SubscriptionFixture.ZONE));
+    new SubscriberAccountRepository(db.dataSource())
+        .save(SubscriberAccount.prepaid(A, 1_000), clock.instant());
+  }
+
+  @AfterEach
+  void stop() {
+    groupCommit.close();
+    executor.shutdownNow();
+    db.close();
+  }
+
+  private MoRef mo(String text) {
+    return new MoRef(moIds.incrementAndGet(), clock.instant(), text, "SMS");
+  }
+
+  @Test
+  void aConfirmedOrderIsChargedRecordedAndActivatedWithNoChargeLeftInFlight() {
+    assertThat(service.subscribe(A, products.get("TQ"), mo("KT TQ")).join())
+        .isInstanceOf(ConfirmationRequired.class);
+
+    var outcome = service.confirm(A, SampleCatalog.PORT, mo("是")).join();
+
+    assertThat(outcome).isInstanceOf(Subscribed.class);
+    assertThat(((Subscribed) outcome).chargedFen()).isEqualTo(200);
+    assertThat(balance()).isEqualTo(800);
+    assertThat(strings("SELECT status FROM order_charge")).containsExactly("SUCCESS");
+    assertThat(strings("SELECT CONCAT(cdr_type, ' ', fee_fen) FROM cdr"))
+        .containsExactly("CHARGE 200");
+    assertThat(strings("SELECT state FROM subscription")).containsExactly("ACTIVE");
+    assertThat(strings("SELECT to_state FROM subscription_transition ORDER BY id"))
+        .containsExactly("PENDING_CONFIRMATION", "PENDING_CHARGE", "ACTIVE");
+  }
+
+  @Test
+  void aConfirmationRepeatedAfterTheChargeChargesNothingMore() {
+    service.subscribe(A, products.get("TQ"), mo("KT TQ")).join();
+    service.confirm(A, SampleCatalog.PORT, mo("是")).join();
+
+    service.confirm(A, SampleCatalog.PORT, mo("是")).join();
+    service.subscribe(A, products.get("TQ"), mo("KT TQ")).join();
+
+    assertThat(balance()).isEqualTo(800);
+    assertThat(count("SELECT COUNT(*) FROM ledger_entry")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM cdr")).isEqualTo(1);
+  }
+
+  @Test
+  void whenTheChargesRecordCannotBeWrittenNothingOfTheConfirmationHappens() throws Exception {
+    service.subscribe(A, products.get("TQ"), mo("KT TQ")).join();
+    execute(
+        "CREATE TRIGGER cdr_refused BEFORE INSERT ON cdr FOR EACH ROW"
+            + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'cdr store refused'");
+
+    assertThatThrownBy(() -> service.confirm(A, SampleCatalog.PORT, mo("是")).join())
+        .isInstanceOf(CompletionException.class);
+
+    assertThat(balance()).as("no money moved").isEqualTo(1_000);
+    assertThat(count("SELECT COUNT(*) FROM ledger_entry")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM order_charge")).isZero();
+    assertThat(strings("SELECT state FROM subscription")).containsExactly("PENDING_CONFIRMATION");
+
+    execute("DROP TRIGGER cdr_refused");
+    assertThat(service.confirm(A, SampleCatalog.PORT, mo("是")).join())
+        .isInstanceOf(Subscribed.class);
+    assertThat(balance()).isEqualTo(800);
+    assertThat(count("SELECT COUNT(*) FROM cdr")).isEqualTo(1);
+  }
+
+  @Test
+  void perUseChargesAreSettledWithTheirUseUntilTheBalanceRunsOut() {
+    Product news = products.get("XW");
+    new SubscriberAccountRepository(db.dataSource())
+        .save(SubscriberAccount.prepaid(A, 120), clock.instant());
+
+    assertThat(service.use(A, news, mo("DG XW")).join()).isEqualTo(new Used(news, 50));
+    assertThat(service.use(A, news, mo("DG XW")).join()).isEqualTo(new Used(news, 50));
+    var third = service.use(A, news, mo("DG XW")).join();
+
+    assertThat(third).isInstanceOf(ChargeFailed.class);
+    assertThat(((ChargeFailed) third).status()).isEqualTo(ChargeStatus.INSUFFICIENT_BALANCE);
+    assertThat(balance()).isEqualTo(20);
+    assertThat(strings("SELECT status FROM order_charge ORDER BY created_at, idempotency_key"))
+        .containsExactlyInAnyOrder("SUCCESS", "SUCCESS", "INSUFFICIENT_BALANCE");
+    assertThat(count("SELECT COUNT(*) FROM cdr")).as("a record per success only").isEqualTo(2);
+  }
+
+  private long balance() {
+    return new SubscriberAccountRepository(db.dataSource()).find(A).orElseThrow().balanceFen();
+  }
+
+  private long count(String sql) {
+    return Long.parseLong(strings(sql).get(0));
+  }
+
+  private List<String> strings(String sql) {
+    try (Connection c = db.dataSource().getConnection();
+        PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      List<String> values = new java.util.ArrayList<>();
+      while (rs.next()) {
+        values.add(rs.getString(1));
+      }
+      return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+}
