@@ -43,10 +43,10 @@ public record SmppServerConfig(
   static final int DEFAULT_FLUSH_AFTER = 256;
 
   /** Chosen by measurement; see {@code smpp.flushFirst} in the README. */
-  static final int DEFAULT_FLUSH_FIRST = 4;
+  static final int DEFAULT_FLUSH_FIRST = 2;
 
   /** Chosen by measurement; see {@code smpp.busyPollMicros} in the README. */
-  static final int DEFAULT_BUSY_POLL_MICROS = 50;
+  static final int DEFAULT_BUSY_POLL_MICROS = 100;
 
   /** Polling longer than this no longer bridges a gap between batches; it only burns a core. */
   static final int MAX_BUSY_POLL_MICROS = 1000;

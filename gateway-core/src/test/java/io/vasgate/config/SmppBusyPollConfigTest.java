@@ -62,7 +62,7 @@ class SmppBusyPollConfigTest {
 
   @Test
   void aBurstsFirstWriteHoldsFlushFirstResponsesWhichIsValidated() {
-    assertThat(loader.parse("", Path.of("conf")).smpp().flushFirst()).isEqualTo(4);
+    assertThat(loader.parse("", Path.of("conf")).smpp().flushFirst()).isEqualTo(2);
     assertThat(loader.parse("smpp:\n  flushFirst: 16\n", Path.of("conf")).smpp().flushFirst())
         .isEqualTo(16);
     assertThatThrownBy(() -> loader.parse("smpp:\n  flushFirst: 0\n", Path.of("conf")))
