@@ -75,9 +75,34 @@ public final class CommandProcessor implements CommandSink {
                     MsisdnMask.mask(command.msisdn()),
                     err);
                 journal.moProcessed(command.moId(), "FAILED", null, null, clock.instant());
+                tellTryAgain(command);
               }
               return null;
             });
+  }
+
+  /**
+   * Answers a command that failed (its transaction rolled back: nothing was applied) so that the
+   * user knows to send it again, rather than waiting for a reply that never comes.
+   */
+  private void tellTryAgain(InboundCommand command) {
+    try {
+      Optional<ShortCode> code = catalog.get().resolve(command.destination());
+      if (code.isEmpty()) {
+        return;
+      }
+      RenderedReply busy =
+          composer.systemBusy(composer.reply(templates.get(), code.get().serviceNumber()));
+      replies.send(
+          command.peerSystemId(),
+          command.sessionId(),
+          command.destination(),
+          command.msisdn(),
+          busy.text(),
+          Optional.of(command.moId()));
+    } catch (RuntimeException e) {
+      log.error("pipeline - cannot tell {} to try again", MsisdnMask.mask(command.msisdn()), e);
+    }
   }
 
   /** Runs one command to its reply; completes when the reply was handed to the peer. */

@@ -303,6 +303,11 @@ public final class ReplyComposer {
     return r.put(Placeholder.PRODUCTS, r.productList(offered)).render(ReplyKey.HELP);
   }
 
+  /** The reply when a command failed and nothing of it was applied. */
+  public RenderedReply systemBusy(Reply r) {
+    return r.render(ReplyKey.SYSTEM_BUSY);
+  }
+
   public RenderedReply didYouMean(Reply r, String suggestion) {
     return r.put(Placeholder.SUGGESTION, suggestion).render(ReplyKey.DID_YOU_MEAN);
   }

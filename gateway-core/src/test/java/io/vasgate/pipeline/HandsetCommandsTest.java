@@ -76,6 +76,26 @@ class HandsetCommandsTest {
   }
 
   @Test
+  void aConfirmationThatFailsAppliesNothingAndAsksTheUserToTryAgain() throws Exception {
+    String h = handset();
+    say(h, TQ, "KT TQ");
+    execute(
+        "CREATE TRIGGER cdr_refused BEFORE INSERT ON cdr FOR EACH ROW"
+            + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'cdr store refused'");
+    Reply busy;
+    try {
+      busy = say(h, TQ, "是");
+    } finally {
+      execute("DROP TRIGGER cdr_refused");
+    }
+
+    assertThat(busy.text()).contains("系统繁忙").contains("请稍后再试");
+    assertThat(charges(h)).isZero();
+    assertThat(say(h, TQ, "是").text()).contains("成功订购").contains("天气");
+    assertThat(charges(h)).isEqualTo(1);
+  }
+
+  @Test
   void commandsWorkIsCountedInTheGroupCommitMetrics() throws Exception {
     double before = gateway.metrics().get("vasgate.commit.works").functionCounter().count();
     String h = handset();
@@ -231,6 +251,13 @@ class HandsetCommandsTest {
   }
 
   /** Successful charges recorded for {@code msisdn} in the CDRs. */
+  private static void execute(String sql) throws Exception {
+    try (Connection c = gateway.database().dataSource().getConnection();
+        java.sql.Statement statement = c.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
   private static int charges(String msisdn) throws Exception {
     try (Connection c = gateway.database().dataSource().getConnection();
         PreparedStatement ps =

@@ -96,6 +96,8 @@ public enum ReplyKey {
   CHARGE_FAILED_REJECTED("charge.failed.rejected", set(PRODUCT), set(CODE)),
   /** Charge failed for a temporary reason: the user may try again. */
   CHARGE_FAILED_TEMPORARY("charge.failed.temporary", set(PRODUCT), set(CODE)),
+  /** The command could not be carried out (nothing of it was applied): the user may try again. */
+  SYSTEM_BUSY("system.busy", set(), set()),
   /** A per-use product was charged. */
   PER_USE_CHARGED("per-use.charged", set(PRODUCT, PRICE), set(CODE)),
   /** How to unsubscribe, rendered into {@link Placeholder#UNSUBSCRIBE_HINT}. */
