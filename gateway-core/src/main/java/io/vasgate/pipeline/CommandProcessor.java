@@ -82,8 +82,10 @@ public final class CommandProcessor implements CommandSink {
   }
 
   /**
-   * Answers a command that failed (its transaction rolled back: nothing was applied) so that the
-   * user knows to send it again, rather than waiting for a reply that never comes.
+   * Answers a command that failed, rather than leaving the user waiting for a reply that never
+   * comes. The words do not promise that nothing happened: the failure may have come after the
+   * subscriber's work committed (in sending the reply) or, with an external billing system, after a
+   * charge was claimed; so the user is sent to the query before trying again.
    */
   private void tellTryAgain(InboundCommand command) {
     try {

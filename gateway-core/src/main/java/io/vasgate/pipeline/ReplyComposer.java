@@ -303,7 +303,7 @@ public final class ReplyComposer {
     return r.put(Placeholder.PRODUCTS, r.productList(offered)).render(ReplyKey.HELP);
   }
 
-  /** The reply when a command failed and nothing of it was applied. */
+  /** The reply when a command failed on our side. */
   public RenderedReply systemBusy(Reply r) {
     return r.render(ReplyKey.SYSTEM_BUSY);
   }

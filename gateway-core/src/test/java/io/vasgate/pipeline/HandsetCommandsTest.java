@@ -89,7 +89,7 @@ class HandsetCommandsTest {
       execute("DROP TRIGGER cdr_refused");
     }
 
-    assertThat(busy.text()).contains("系统繁忙").contains("请稍后再试");
+    assertThat(busy.text()).contains("系统繁忙").contains("0000").contains("再试");
     assertThat(charges(h)).isZero();
     assertThat(say(h, TQ, "是").text()).contains("成功订购").contains("天气");
     assertThat(charges(h)).isEqualTo(1);

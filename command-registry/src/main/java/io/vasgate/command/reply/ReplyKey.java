@@ -96,8 +96,11 @@ public enum ReplyKey {
   CHARGE_FAILED_REJECTED("charge.failed.rejected", set(PRODUCT), set(CODE)),
   /** Charge failed for a temporary reason: the user may try again. */
   CHARGE_FAILED_TEMPORARY("charge.failed.temporary", set(PRODUCT), set(CODE)),
-  /** The command could not be carried out (nothing of it was applied): the user may try again. */
-  SYSTEM_BUSY("system.busy", set(), set()),
+  /**
+   * The command failed on our side. With the ledger nothing of it was applied; with an external
+   * billing system a charge may still be settling, so the user is pointed to the query first.
+   */
+  SYSTEM_BUSY("system.busy", set(), set(QUERY_WORD)),
   /** A per-use product was charged. */
   PER_USE_CHARGED("per-use.charged", set(PRODUCT, PRICE), set(CODE)),
   /** How to unsubscribe, rendered into {@link Placeholder#UNSUBSCRIBE_HINT}. */
