@@ -298,39 +298,28 @@ public final class GroupCommit implements AutoCloseable {
    * @return why no connection could be had, if so (the entry is then failed with it)
    */
   private SQLException runAlone(Entry<?> entry) {
-    for (int attempt = 1; ; attempt++) {
-      Connection c;
-      try {
-        c = dataSource.getConnection();
-      } catch (SQLException e) {
-        entry.result.completeExceptionally(e);
-        return e;
-      }
-      try (c) {
-        c.setAutoCommit(false);
-        try {
-          BatchScope scope = open(c, List.of(entry));
-          entry.runOn(scope.expose(c));
-          scope.flush(c);
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          rollbackQuietly(c);
-          throw e;
-        }
-        entry.complete();
-        return null;
-      } catch (SQLException e) {
-        if (SqlErrors.isTransient(e) && attempt < SqlTransactions.MAX_ATTEMPTS) {
-          log.debug("{} - transaction aborted ({}), attempt {}", entry.what, e, attempt + 1);
-          continue;
-        }
-        entry.result.completeExceptionally(e);
-        return null;
-      } catch (RuntimeException | Error e) {
-        entry.result.completeExceptionally(e);
-        return null;
-      }
+    // Set once a connection was had: a failure before that means the database is out of reach.
+    boolean[] connected = {false};
+    try {
+      SqlTransactions.run(
+          dataSource,
+          entry.what,
+          c -> {
+            connected[0] = true;
+            BatchScope scope = open(c, List.of(entry));
+            entry.runOn(scope.expose(c));
+            scope.flush(c);
+            return null;
+          });
+    } catch (SQLException e) {
+      entry.result.completeExceptionally(e);
+      return connected[0] ? null : e;
+    } catch (RuntimeException | Error e) {
+      entry.result.completeExceptionally(e);
+      return null;
     }
+    entry.complete();
+    return null;
   }
 
   /** Starts a batch's scope on {@code c}: locks its keys first if there is a prologue. */
@@ -349,14 +338,6 @@ public final class GroupCommit implements AutoCloseable {
   private static void failAll(List<Entry<?>> entries, Throwable failure) {
     for (Entry<?> entry : entries) {
       entry.result.completeExceptionally(failure);
-    }
-  }
-
-  private static void rollbackQuietly(Connection c) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      log.warn("group commit - rollback failed", e);
     }
   }
 
