@@ -65,27 +65,73 @@ public final class CommandProcessor implements CommandSink {
 
   @Override
   public CompletableFuture<?> accept(InboundCommand command) {
-    return process(command)
-        .handle(
-            (done, err) -> {
-              if (err != null) {
-                log.error(
-                    "pipeline - MO {} from {} failed",
-                    command.moId(),
-                    MsisdnMask.mask(command.msisdn()),
-                    err);
-                journal.moProcessed(command.moId(), "FAILED", null, null, clock.instant());
-                tellTryAgain(command);
-              }
-              return null;
-            });
+    CompletableFuture<ReplySender.Outcome> run;
+    try {
+      run = process(command);
+    } catch (RuntimeException e) {
+      run = CompletableFuture.failedFuture(new NotApplied(e));
+    }
+    return run.handle(
+        (done, err) -> {
+          if (err == null) {
+            return null;
+          }
+          if (notApplied(err)) {
+            log.error(
+                "pipeline - MO {} from {} failed",
+                command.moId(),
+                MsisdnMask.mask(command.msisdn()),
+                err);
+            journal.moProcessed(command.moId(), "FAILED", null, null, clock.instant());
+            tellTryAgain(command);
+          } else {
+            // The subscriber's work committed: the MO stays as recorded, and telling the user to
+            // try again could make them order (or pay for a use) twice.
+            log.error(
+                "pipeline - MO {} from {} was carried out but its reply failed",
+                command.moId(),
+                MsisdnMask.mask(command.msisdn()),
+                err);
+          }
+          return null;
+        });
+  }
+
+  /** A command failed before (or in) the subscriber's work, which then did not commit. */
+  private static final class NotApplied extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotApplied(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  private static boolean notApplied(Throwable err) {
+    for (Throwable t = err; t != null; t = t.getCause()) {
+      if (t instanceof NotApplied) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The subscriber's work; its failure is marked as one that left nothing committed. */
+  private static <T> CompletableFuture<T> work(CompletableFuture<T> call) {
+    return call.handle(
+        (value, err) -> {
+          if (err != null) {
+            throw new NotApplied(err);
+          }
+          return value;
+        });
   }
 
   /**
-   * Answers a command that failed, rather than leaving the user waiting for a reply that never
-   * comes. The words do not promise that nothing happened: the failure may have come after the
-   * subscriber's work committed (in sending the reply) or, with an external billing system, after a
-   * charge was claimed; so the user is sent to the query before trying again.
+   * Answers a command whose subscriber work failed, rather than leaving the user waiting for a
+   * reply that never comes. The words do not promise that nothing happened: with an external
+   * billing system a charge may have been claimed and sent before the failure, and a commit that
+   * reported an error may still have been applied; so the user is sent to the query before trying
+   * again.
    */
   private void tellTryAgain(InboundCommand command) {
     try {
@@ -165,17 +211,14 @@ public final class CommandProcessor implements CommandSink {
       case SUBSCRIBE -> {
         Product p = product.orElseThrow();
         if (p.chargeType() == ChargeType.PER_USE) {
-          return subscriptions
-              .use(msisdn, p, mo)
+          return work(subscriptions.use(msisdn, p, mo))
               .thenApply(o -> new Answer("USE", productCode, composer.outcome(r, o)));
         }
-        return subscriptions
-            .subscribe(msisdn, p, mo)
+        return work(subscriptions.subscribe(msisdn, p, mo))
             .thenApply(o -> new Answer(kind, productCode, composer.outcome(r, o)));
       }
       case UNSUBSCRIBE -> {
-        return subscriptions
-            .unsubscribe(msisdn, product.orElseThrow(), mo)
+        return work(subscriptions.unsubscribe(msisdn, product.orElseThrow(), mo))
             // "you do not hold X": the outcome has no product when nothing was cancelled.
             .thenApply(
                 o ->
@@ -183,29 +226,24 @@ public final class CommandProcessor implements CommandSink {
                         kind, productCode, composer.outcome(r.product(product.orElseThrow()), o)));
       }
       case QUERY -> {
-        return subscriptions
-            .listActive(msisdn)
+        return work(subscriptions.listActive(msisdn))
             .thenApply(
                 list -> new Answer(kind, productCode, composer.list(r, list, clock.instant())));
       }
       case UNSUBSCRIBE_ALL -> {
-        return subscriptions
-            .unsubscribeAll(msisdn, port, mo)
+        return work(subscriptions.unsubscribeAll(msisdn, port, mo))
             .thenApply(o -> new Answer(kind, null, composer.cancelledAll(r, o)));
       }
       case CONFIRM -> {
-        return subscriptions
-            .confirm(msisdn, port, mo)
+        return work(subscriptions.confirm(msisdn, port, mo))
             .thenApply(o -> new Answer(kind, null, composer.outcome(r, o)));
       }
       case DECLINE -> {
-        return subscriptions
-            .decline(msisdn, port, mo)
+        return work(subscriptions.decline(msisdn, port, mo))
             .thenApply(o -> new Answer(kind, null, composer.outcome(r, o)));
       }
       case SELECT -> {
-        return subscriptions
-            .cancelSelected(msisdn, parsed.items(), mo)
+        return work(subscriptions.cancelSelected(msisdn, parsed.items(), mo))
             .thenApply(o -> new Answer(kind, null, composer.outcome(r, o)));
       }
       default -> {

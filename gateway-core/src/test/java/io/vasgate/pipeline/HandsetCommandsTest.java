@@ -96,6 +96,36 @@ class HandsetCommandsTest {
   }
 
   @Test
+  void aCommandCarriedOutWhoseReplyCannotBeSentIsNotAnsweredTryAgain() throws Exception {
+    String h = handset();
+    // The journal refuses the reply's record, so the reply fails after the order committed.
+    execute(
+        "CREATE TRIGGER mt_refused BEFORE INSERT ON mt_message FOR EACH ROW BEGIN"
+            + " IF NEW.dest_addr = '"
+            + h
+            + "' AND NEW.text LIKE '%健康%' THEN"
+            + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'mt store refused'; END IF; END");
+    try {
+      assertThat(mo.send(h, PORT, "KT JK").getCommandStatus()).isZero();
+      assertThat(mo.nextReply(Duration.ofSeconds(3)))
+          .as("a 'try again' would make the user order twice")
+          .isNull();
+    } finally {
+      execute("DROP TRIGGER mt_refused");
+    }
+    try (Connection c = gateway.database().dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT state FROM subscription WHERE msisdn = ? AND product_code = 'JK'")) {
+      ps.setString(1, h);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("ACTIVE");
+      }
+    }
+  }
+
+  @Test
   void commandsWorkIsCountedInTheGroupCommitMetrics() throws Exception {
     double before = gateway.metrics().get("vasgate.commit.works").functionCounter().count();
     String h = handset();
