@@ -82,7 +82,7 @@ public final class BurstFlushHandler extends ChannelDuplexHandler {
     if (readInProgress) {
       if (pending >= threshold) {
         flushNow();
-        threshold = Math.min(flushAfter, threshold * 2);
+        threshold = threshold > flushAfter / 2 ? flushAfter : threshold * 2;
       }
     } else if (pending >= flushAfter) {
       flushNow();

@@ -150,6 +150,44 @@ class InlineLedgerChargingTest {
   }
 
   @Test
+  void aFailingNeighbourInTheSameBatchCostsNoOneASecondCharge() throws Exception {
+    String refused = "8613800000099";
+    List<String> numbers = new java.util.ArrayList<>();
+    for (int i = 10; i < 40; i++) {
+      numbers.add("86138000000" + i);
+    }
+    numbers.add(refused);
+    for (String n : numbers) {
+      service.subscribe(n, products.get("TQ"), mo("KT TQ")).join();
+    }
+    execute(
+        "CREATE TRIGGER cdr_refused BEFORE INSERT ON cdr FOR EACH ROW BEGIN"
+            + " IF NEW.billed_number = '"
+            + refused
+            + "' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'cdr store refused'; END IF; END");
+    // Concurrent confirmations share transactions (group commit); a batch holding the one that
+    // fails runs again, each work on its own.
+    List<java.util.concurrent.CompletableFuture<SubscriptionOutcome.ForConfirm>> confirms =
+        numbers.stream().map(n -> service.confirm(n, SampleCatalog.PORT, mo("是"))).toList();
+
+    for (int i = 0; i < numbers.size(); i++) {
+      if (numbers.get(i).equals(refused)) {
+        assertThatThrownBy(confirms.get(i)::join).isInstanceOf(CompletionException.class);
+      } else {
+        assertThat(confirms.get(i).join()).isInstanceOf(Subscribed.class);
+      }
+    }
+    assertThat(count("SELECT COUNT(*) FROM ledger_entry")).isEqualTo(numbers.size() - 1);
+    assertThat(count("SELECT COUNT(*) FROM cdr")).isEqualTo(numbers.size() - 1);
+    assertThat(count("SELECT COUNT(DISTINCT billed_number) FROM cdr"))
+        .isEqualTo(numbers.size() - 1);
+    assertThat(count("SELECT COUNT(*) FROM subscription WHERE state = 'ACTIVE'"))
+        .isEqualTo(numbers.size() - 1);
+    assertThat(strings("SELECT state FROM subscription WHERE msisdn = '" + refused + "'"))
+        .containsExactly("PENDING_CONFIRMATION");
+  }
+
+  @Test
   void perUseChargesAreSettledWithTheirUseUntilTheBalanceRunsOut() {
     Product news = products.get("XW");
     new SubscriberAccountRepository(db.dataSource())
