@@ -115,6 +115,28 @@ class BurstFlushHandlerTest {
   }
 
   @Test
+  void anAnswerHeldOutsideAReadGoesOutInTheNextBurstsFirstWrite() {
+    EmbeddedChannel ch = channel(4, 256);
+    ch.pipeline().write("late");
+    ch.pipeline().flush();
+    assertThat(ch.outboundMessages()).isEmpty();
+
+    burst(ch, 3);
+    assertThat(ch.outboundMessages()).containsExactly("late", "resp-0", "resp-1", "resp-2");
+    ch.runPendingTasks();
+    assertThat(writes.sizes).containsExactly(4);
+  }
+
+  @Test
+  void removingTheHandlerSendsWhatIsHeld() {
+    EmbeddedChannel ch = channel(4, 256);
+    ch.pipeline().fireChannelRead(1);
+    assertThat(ch.outboundMessages()).isEmpty();
+    ch.pipeline().remove(BurstFlushHandler.class);
+    assertThat(ch.outboundMessages()).containsExactly("resp-1");
+  }
+
+  @Test
   void closingSendsWhatIsHeld() {
     EmbeddedChannel ch = channel(4, 256);
     ch.pipeline().fireChannelRead(1);
