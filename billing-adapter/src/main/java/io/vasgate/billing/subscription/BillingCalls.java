@@ -7,6 +7,8 @@ import io.vasgate.billing.charging.ChargingGateway;
 import io.vasgate.billing.charging.InlineCharges;
 import io.vasgate.billing.charging.MsisdnMask;
 import io.vasgate.billing.charging.RefundRequest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,12 +43,19 @@ public final class BillingCalls {
   }
 
   /**
-   * How to charge on the caller's transaction, when the billing system keeps its books in our
-   * database.
+   * Decides {@code claim}'s charge on {@code c}, the transaction that claimed it, when the billing
+   * system keeps its books in our database and the claim is a fresh one; empty when the charge must
+   * be sent once {@code c} committed (or was already answered, or is someone else's).
    */
-  public Optional<InlineCharges> inline() {
+  Optional<ChargeResult> chargeOn(Connection c, OrderChargeRepository.Claim claim)
+      throws SQLException {
     Optional<InlineCharges> inline = gateway.inline();
-    return inline == null ? Optional.empty() : inline;
+    if (inline == null
+        || inline.isEmpty()
+        || claim.kind() != OrderChargeRepository.ClaimKind.CLAIMED) {
+      return Optional.empty();
+    }
+    return Optional.of(inline.get().chargeOn(c, claim.charge().toRequest()));
   }
 
   /** Sends {@code request}; never completes exceptionally. */

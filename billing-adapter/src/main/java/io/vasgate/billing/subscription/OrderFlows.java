@@ -3,7 +3,6 @@ package io.vasgate.billing.subscription;
 import io.vasgate.billing.charging.ChargeReason;
 import io.vasgate.billing.charging.ChargeResult;
 import io.vasgate.billing.charging.ChargeStatus;
-import io.vasgate.billing.charging.InlineCharges;
 import io.vasgate.billing.charging.MsisdnMask;
 import io.vasgate.billing.subscription.OrderChargeRepository.Claim;
 import io.vasgate.billing.subscription.OrderChargeRepository.ClaimKind;
@@ -167,12 +166,10 @@ final class OrderFlows {
     if (claim.kind() == ClaimKind.IN_FLIGHT) {
       return new Step.Done<>(as.apply(new ChargePending(Optional.of(order), product)));
     }
-    Optional<InlineCharges> inline = ctx.billing().inline();
-    if (claim.kind() == ClaimKind.CLAIMED && inline.isPresent()) {
-      OrderCharge charge = claim.charge();
-      ChargeResult result = inline.get().chargeOn(c, charge.toRequest());
+    Optional<ChargeResult> charged = ctx.billing().chargeOn(c, claim);
+    if (charged.isPresent()) {
       Step.Settled<ForOrderCharge> settled =
-          recordFirstCharge(c, charge, order, product, result, cause, now);
+          recordFirstCharge(c, claim.charge(), order, product, charged.get(), cause, now);
       if (settled.refund().isPresent()) {
         // The order is locked by this transaction, so it cannot have ended meanwhile; if it
         // did, undoing the charge with the rest beats a refund.

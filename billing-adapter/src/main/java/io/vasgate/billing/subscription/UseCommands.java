@@ -3,7 +3,6 @@ package io.vasgate.billing.subscription;
 import io.vasgate.billing.charging.ChargeReason;
 import io.vasgate.billing.charging.ChargeResult;
 import io.vasgate.billing.charging.ChargeStatus;
-import io.vasgate.billing.charging.InlineCharges;
 import io.vasgate.billing.subscription.OrderChargeRepository.Claim;
 import io.vasgate.billing.subscription.OrderChargeRepository.ClaimKind;
 import io.vasgate.billing.subscription.SubscriptionOutcome.ChargeFailed;
@@ -80,18 +79,18 @@ final class UseCommands {
             msisdn,
             c -> {
               Claim claim = ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now));
-              Optional<InlineCharges> inline = ctx.billing().inline();
-              if (claim.kind() != ClaimKind.CLAIMED || inline.isEmpty()) {
+              Optional<ChargeResult> charged = ctx.billing().chargeOn(c, claim);
+              if (charged.isEmpty()) {
                 return toStep(claim, product);
               }
               // Books in our database: claim, charge and answer in one transaction.
               OrderCharge charge = claim.charge();
-              ChargeResult result = inline.get().chargeOn(c, charge.toRequest());
               return new Step.Done<>(
                   outcome(
                       charge,
                       product,
-                      ctx.charges().settleOrRecorded(c, charge.idempotencyKey(), result, now)));
+                      ctx.charges()
+                          .settleOrRecorded(c, charge.idempotencyKey(), charged.get(), now)));
             });
   }
 

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,36 +64,47 @@ public final class LedgerChargingGateway implements TransactionalChargingGateway
 
   @Override
   public CompletableFuture<ChargeResult> charge(ChargeRequest request, OnSuccess onSuccess) {
-    Optional<ChargeResult> refused = refuseUnstorable(request);
+    Optional<ChargeResult> refused =
+        refused("charge", request.idempotencyKey(), ChargeDecision.unstorable(request));
     if (refused.isPresent()) {
       return CompletableFuture.completedFuture(refused.get());
     }
     return run(
         "charge " + request.idempotencyKey(),
-        () -> answer(request, ledger.recordCharge(request, now(), recording(request, onSuccess))));
+        () ->
+            answer(
+                request, ledger.recordCharge(request, now(), recordingCharge(request, onSuccess))));
   }
 
   @Override
   public ChargeResult chargeOn(Connection c, ChargeRequest request, OnSuccess onSuccess)
       throws SQLException {
-    Optional<ChargeResult> refused = refuseUnstorable(request);
+    Optional<ChargeResult> refused =
+        refused("charge", request.idempotencyKey(), ChargeDecision.unstorable(request));
     if (refused.isPresent()) {
       return refused.get();
     }
-    return answer(request, ledger.recordChargeOn(c, request, now(), recording(request, onSuccess)));
+    return answer(
+        request, ledger.recordChargeOn(c, request, now(), recordingCharge(request, onSuccess)));
   }
 
-  private static Optional<ChargeResult> refuseUnstorable(ChargeRequest request) {
-    Optional<String> unstorable = ChargeDecision.unstorable(request);
-    unstorable.ifPresent(
-        why -> log.warn("ledger - charge {} refused: {}", request.idempotencyKey(), why));
+  /** The answer to a request that cannot be stored, if it cannot. */
+  private static Optional<ChargeResult> refused(
+      String kind, String key, Optional<String> unstorable) {
+    unstorable.ifPresent(why -> log.warn("ledger - {} {} refused: {}", kind, key, why));
     return unstorable.map(LedgerChargingGateway::rejected);
   }
 
-  /** Records a success for exactly this request; a key reused for another request is not one. */
-  private static LedgerRepository.EntryHook recording(ChargeRequest request, OnSuccess onSuccess) {
+  private static LedgerRepository.EntryHook recordingCharge(
+      ChargeRequest request, OnSuccess onSuccess) {
+    return recording(entry -> sameCharge(entry, request), onSuccess);
+  }
+
+  /** Records a success decided for this request; a key reused for another request is not one. */
+  private static LedgerRepository.EntryHook recording(
+      Predicate<LedgerEntry> forThisRequest, OnSuccess onSuccess) {
     return (c, decided) -> {
-      if (decided.status() == ChargeStatus.SUCCESS && sameCharge(decided, request)) {
+      if (decided.status() == ChargeStatus.SUCCESS && forThisRequest.test(decided)) {
         onSuccess.record(c, decided.result());
       }
     };
@@ -118,23 +130,17 @@ public final class LedgerChargingGateway implements TransactionalChargingGateway
 
   @Override
   public CompletableFuture<ChargeResult> refund(RefundRequest request, OnSuccess onSuccess) {
-    Optional<String> unstorable = ChargeDecision.unstorable(request);
-    if (unstorable.isPresent()) {
-      log.warn("ledger - refund {} refused: {}", request.idempotencyKey(), unstorable.get());
-      return CompletableFuture.completedFuture(rejected(unstorable.get()));
+    Optional<ChargeResult> refused =
+        refused("refund", request.idempotencyKey(), ChargeDecision.unstorable(request));
+    if (refused.isPresent()) {
+      return CompletableFuture.completedFuture(refused.get());
     }
     return run(
         "refund " + request.idempotencyKey(),
         () -> {
           LedgerEntry entry =
               ledger.recordRefund(
-                  request,
-                  now(),
-                  (c, decided) -> {
-                    if (decided.status() == ChargeStatus.SUCCESS && sameRefund(decided, request)) {
-                      onSuccess.record(c, decided.result());
-                    }
-                  });
+                  request, now(), recording(decided -> sameRefund(decided, request), onSuccess));
           if (!sameRefund(entry, request)) {
             log.warn(
                 "ledger - refund key {} was already used for another refund; refusing",
