@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +17,10 @@ import java.util.Set;
 
 /**
  * What a {@link GroupCommit} batch offers the work running in it, beyond the connection: keys the
- * batch locked up front (so each work need not lock its own, one round trip each), and writes that
- * may wait for the end of the batch and go out together (one multi-row statement for the whole
- * batch instead of one per work).
+ * batch locked up front (so each work need not lock its own, one round trip each), rows read for
+ * the whole batch up front ({@linkplain #attachment attachments}), and writes that may wait for the
+ * end of the batch and go out together (one multi-row statement for the whole batch instead of one
+ * per work).
  *
  * <p>Repository code reaches it through the standard JDBC wrapper mechanism, {@link #of}; outside a
  * batch there is none and the code does its own locking and writing, unchanged.
@@ -33,6 +35,7 @@ public final class BatchScope {
 
   private final Set<String> lockedKeys;
   private final Map<String, List<Binder>> deferred = new LinkedHashMap<>();
+  private final Map<Class<?>, Object> attachments = new HashMap<>();
 
   BatchScope(Set<String> lockedKeys) {
     this.lockedKeys = Set.copyOf(lockedKeys);
@@ -48,6 +51,25 @@ public final class BatchScope {
   /** Whether the batch locked {@code key} (its lane key) before any of its work ran. */
   public boolean locked(String key) {
     return lockedKeys.contains(key);
+  }
+
+  /**
+   * Keeps {@code value} for the rest of the batch, for work that finds it by {@code type}: what a
+   * {@link GroupCommit.Prologue} read for the whole batch (one statement instead of one per work).
+   * Whoever attaches it keeps it true to the transaction, or {@linkplain #detach detaches} it.
+   */
+  public <T> void attach(Class<T> type, T value) {
+    attachments.put(type, type.cast(value));
+  }
+
+  /** What was attached as {@code type}, if anything still is. */
+  public <T> Optional<T> attachment(Class<T> type) {
+    return Optional.ofNullable(type.cast(attachments.get(type)));
+  }
+
+  /** Forgets what was attached as {@code type}: work then reads the database again. */
+  public void detach(Class<?> type) {
+    attachments.remove(type);
   }
 
   /**

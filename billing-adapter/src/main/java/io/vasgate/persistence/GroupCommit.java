@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * a rerun, never their outcome. Work must therefore be safe to run twice (see {@link SqlWork}).
  *
  * <p>A batch can do per-batch what each work would otherwise do per work (see {@link BatchScope}):
- * with a {@link Prologue}, it locks every key of the batch in one statement before the work runs,
- * and writes the rows work deferred in one statement per table before it commits.
+ * with a {@link Prologue}, it locks every key of the batch in one statement before the work runs
+ * (and may read their rows in one more), and writes the rows work deferred in one statement per
+ * table before it commits.
  *
  * <p>Each lane has one thread; callers get a future and never hold a connection while they wait.
  */
@@ -44,13 +45,17 @@ public final class GroupCommit implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
-  /** Locks a batch's keys, all at once, before its work runs. */
+  /**
+   * Locks a batch's keys, all at once, before its work runs, and may read for the whole batch what
+   * each work would otherwise read on its own, attaching it to the batch's scope.
+   */
   @FunctionalInterface
   public interface Prologue {
     /**
      * @param keys the batch's keys, sorted, so that concurrent batches lock in one order
+     * @param scope the batch's scope, which already counts {@code keys} as locked
      */
-    void lock(Connection c, List<String> keys) throws SQLException;
+    void open(Connection c, List<String> keys, BatchScope scope) throws SQLException;
   }
 
   private final DataSource dataSource;
@@ -331,8 +336,9 @@ public final class GroupCommit implements AutoCloseable {
     for (Entry<?> entry : batch) {
       keys.add(entry.key);
     }
-    prologue.get().lock(c, List.copyOf(keys));
-    return new BatchScope(keys);
+    BatchScope scope = new BatchScope(keys);
+    prologue.get().open(c, List.copyOf(keys), scope);
+    return scope;
   }
 
   private static void failAll(List<Entry<?>> entries, Throwable failure) {

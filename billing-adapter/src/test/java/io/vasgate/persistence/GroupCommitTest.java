@@ -218,7 +218,7 @@ class GroupCommitTest {
   @Test
   void aBatchLocksAllItsKeysOnceUpFrontInSortedOrder() throws Exception {
     List<List<String>> locked = new java.util.concurrent.CopyOnWriteArrayList<>();
-    GroupCommit.Prologue prologue = (c, keys) -> locked.add(keys);
+    GroupCommit.Prologue prologue = (c, keys, scope) -> locked.add(keys);
     try (GroupCommit gc =
         new GroupCommit(db.dataSource(), 1, 64, "t", java.util.Optional.of(prologue))) {
       CountDownLatch entered = new CountDownLatch(1);

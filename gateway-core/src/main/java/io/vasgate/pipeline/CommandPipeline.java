@@ -107,7 +107,7 @@ public final class CommandPipeline implements AutoCloseable {
             config.commitLanes(),
             config.commitBatch(),
             "subscriber",
-            Optional.of(SubscriptionRepository::lockNumbers));
+            Optional.of(SubscriptionRepository::openBatch));
     ChargingGateway charging =
         new CdrRecordingChargingGateway(
             chargingGateway(billing, dataSource, groupCommit, blocking, instants),

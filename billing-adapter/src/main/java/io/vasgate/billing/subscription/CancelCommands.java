@@ -116,9 +116,7 @@ final class CancelCommands {
                 return new InvalidSelection(invalid, ids.size());
               }
               List<Subscription> live =
-                  ctx.subscriptions().findByIdsForUpdate(c, msisdn, chosen).stream()
-                      .filter(s -> s.state().isLive())
-                      .toList();
+                  ctx.subscriptions().findLiveByIdsForUpdate(c, msisdn, chosen);
               if (live.isEmpty()) {
                 return new NothingToUnsubscribe();
               }

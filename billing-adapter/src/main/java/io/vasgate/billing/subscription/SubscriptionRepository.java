@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Orders/subscriptions and their transitions, in tables {@code subscription} and {@code
@@ -61,7 +63,7 @@ public final class SubscriptionRepository {
 
   private static final String PENDING_ON_PORT_FOR_UPDATE =
       SELECT
-          + "WHERE msisdn = ? AND service_port = ?"
+          + "WHERE msisdn = ? AND live_product IS NOT NULL AND service_port = ?"
           + " AND state IN ('PENDING_CONFIRMATION', 'PENDING_CHARGE') ORDER BY id DESC FOR UPDATE";
 
   private static final String LATEST_EXPIRED_ON_PORT =
@@ -75,7 +77,9 @@ public final class SubscriptionRepository {
           + " ORDER BY id FOR UPDATE";
 
   private static final String SUBSCRIBED =
-      SELECT + "WHERE msisdn = ? AND state IN ('TRIAL', 'ACTIVE', 'SUSPENDED') ORDER BY id";
+      SELECT
+          + "WHERE msisdn = ? AND live_product IS NOT NULL"
+          + " AND state IN ('TRIAL', 'ACTIVE', 'SUSPENDED') ORDER BY id";
 
   private static final String BY_ID_FOR_UPDATE = SELECT + "WHERE id = ? FOR UPDATE";
 
@@ -83,17 +87,15 @@ public final class SubscriptionRepository {
 
   private static final String EXPIRED_PENDING_FOR_UPDATE =
       SELECT
-          + "WHERE state = 'PENDING_CONFIRMATION' AND confirm_deadline <= ?"
-          + " ORDER BY confirm_deadline, id LIMIT ? FOR UPDATE SKIP LOCKED";
+          + "WHERE pending_deadline <= ?"
+          + " ORDER BY pending_deadline, id LIMIT ? FOR UPDATE SKIP LOCKED";
 
   private static final String DUE_FOR_UPDATE =
-      SELECT
-          + "WHERE state IN ('TRIAL', 'ACTIVE') AND next_charge_date <= ? AND id > ?"
-          + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+      SELECT + "WHERE due_date <= ? AND id > ?" + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
 
   private static final String TO_REMIND_FOR_UPDATE =
       SELECT
-          + "WHERE state IN ('TRIAL', 'ACTIVE') AND next_charge_date > ? AND next_charge_date <= ?"
+          + "WHERE due_date > ? AND due_date <= ?"
           + " AND (reminded_for IS NULL OR reminded_for <> next_charge_date) AND id > ?"
           + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
 
@@ -105,7 +107,7 @@ public final class SubscriptionRepository {
           + " WHERE id = ? AND state = 'ACTIVE' AND next_charge_date = ?";
 
   private static final String OF_PRODUCT_FOR_UPDATE =
-      SELECT + "WHERE product_code = ? AND state = ? AND id > ? ORDER BY id LIMIT ? FOR UPDATE";
+      SELECT + "WHERE live_product = ? AND state = ? AND id > ? ORDER BY id LIMIT ? FOR UPDATE";
 
   private static final String TRANSITIONS_OF =
       "SELECT id, subscription_id, msisdn, product_code, from_state, to_state, at, cause_mo_id,"
@@ -154,25 +156,65 @@ public final class SubscriptionRepository {
   }
 
   /**
-   * Locks every number of {@code msisdns}, in the order given (sorted by the caller, so that two
-   * transactions locking overlapping sets cannot deadlock), in one statement: a group commit's
-   * {@link io.vasgate.persistence.GroupCommit.Prologue}.
+   * Opens a group commit's batch of commands (its {@link
+   * io.vasgate.persistence.GroupCommit.Prologue Prologue}): locks every number of {@code msisdns},
+   * in the order given (sorted by the caller, so that two transactions locking overlapping sets
+   * cannot deadlock), then reads and locks their live rows, two statements for the whole batch; the
+   * commands then find their rows in the batch ({@link LiveRows}) instead of one query each.
    */
-  public static void lockNumbers(Connection c, List<String> msisdns) throws SQLException {
+  public static void openBatch(Connection c, List<String> msisdns, BatchScope scope)
+      throws SQLException {
     if (msisdns.isEmpty()) {
       return;
     }
-    StringBuilder sql = new StringBuilder("INSERT INTO subscription_number_lock (msisdn) VALUES ");
-    for (int i = 0; i < msisdns.size(); i++) {
-      sql.append(i == 0 ? "(?)" : ",(?)");
+    // Padded with repeats of the last number to a power-of-two count: a handful of statement
+    // shapes serve every batch size, so the server-side prepared statements are reused.
+    int shape = Integer.highestOneBit(msisdns.size() - 1) << 1;
+    shape = Math.max(1, shape);
+    StringBuilder lock = new StringBuilder("INSERT INTO subscription_number_lock (msisdn) VALUES ");
+    for (int i = 0; i < shape; i++) {
+      lock.append(i == 0 ? "(?)" : ",(?)");
     }
-    sql.append(" ON DUPLICATE KEY UPDATE msisdn = VALUES(msisdn)");
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      for (int i = 0; i < msisdns.size(); i++) {
-        ps.setString(i + 1, msisdns.get(i));
-      }
+    lock.append(" ON DUPLICATE KEY UPDATE msisdn = VALUES(msisdn)");
+    try (PreparedStatement ps = c.prepareStatement(lock.toString())) {
+      bindPadded(ps, msisdns, shape);
       ps.executeUpdate();
     }
+    String read =
+        SELECT
+            + "WHERE msisdn IN ("
+            + placeholders(shape)
+            + ") AND live_product IS NOT NULL FOR UPDATE";
+    List<Subscription> rows;
+    try (PreparedStatement ps = c.prepareStatement(read)) {
+      bindPadded(ps, msisdns, shape);
+      try (ResultSet rs = ps.executeQuery()) {
+        rows = new ArrayList<>(msisdns.size());
+        while (rs.next()) {
+          rows.add(map(rs));
+        }
+      }
+    }
+    scope.attach(LiveRows.class, new LiveRows(Set.copyOf(msisdns), rows));
+  }
+
+  private static void bindPadded(PreparedStatement ps, List<String> values, int shape)
+      throws SQLException {
+    for (int i = 0; i < shape; i++) {
+      ps.setString(i + 1, values.get(Math.min(i, values.size() - 1)));
+    }
+  }
+
+  /** The batch's rows of {@code msisdn}, if a batch read them. */
+  private static Optional<LiveRows> liveRows(Connection c, String msisdn) throws SQLException {
+    Optional<LiveRows> rows = liveRows(c);
+    return rows.isPresent() && rows.get().covers(msisdn) ? rows : Optional.empty();
+  }
+
+  /** The rows the batch of {@code c} read, if it is in one that did. */
+  private static Optional<LiveRows> liveRows(Connection c) throws SQLException {
+    Optional<BatchScope> batch = BatchScope.of(c);
+    return batch.isPresent() ? batch.get().attachment(LiveRows.class) : Optional.empty();
   }
 
   /**
@@ -183,6 +225,13 @@ public final class SubscriptionRepository {
    */
   public Optional<Subscription> insert(
       Connection c, NewOrder order, TransitionCause cause, String detail) throws SQLException {
+    Optional<LiveRows> batch = liveRows(c, order.msisdn());
+    if (batch.isPresent()
+        && batch.get().of(order.msisdn()).stream()
+            .anyMatch(s -> s.productCode().equals(order.productCode()))) {
+      // What the unique key would refuse, known without asking.
+      return Optional.empty();
+    }
     long id;
     try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, order.msisdn());
@@ -209,6 +258,9 @@ public final class SubscriptionRepository {
       throw e;
     }
     Subscription stored = order.withId(id);
+    if (batch.isPresent()) {
+      batch.get().stored(stored);
+    }
     writeTransitions(
         c,
         List.of(
@@ -227,18 +279,41 @@ public final class SubscriptionRepository {
   /** The number's live row for the product, locked. */
   public Optional<Subscription> findLiveForUpdate(Connection c, String msisdn, String productCode)
       throws SQLException {
+    Optional<LiveRows> batch = liveRows(c, msisdn);
+    if (batch.isPresent()) {
+      return batch.get().of(msisdn).stream()
+          .filter(s -> s.productCode().equals(productCode))
+          .findFirst();
+    }
     return one(c, LIVE_FOR_UPDATE, msisdn, productCode);
   }
 
   /** The number's live row for the product, not locked. */
   public Optional<Subscription> findLive(Connection c, String msisdn, String productCode)
       throws SQLException {
+    if (liveRows(c, msisdn).isPresent()) {
+      return findLiveForUpdate(c, msisdn, productCode);
+    }
     return one(c, LIVE, msisdn, productCode);
   }
 
   /** Orders awaiting confirmation or their first charge on {@code port}, newest first, locked. */
   public List<Subscription> findPendingOnPortForUpdate(Connection c, String msisdn, String port)
       throws SQLException {
+    Optional<LiveRows> batch = liveRows(c, msisdn);
+    if (batch.isPresent()) {
+      List<Subscription> pending =
+          new ArrayList<>(
+              batch.get().of(msisdn).stream()
+                  .filter(s -> s.servicePort().equals(port))
+                  .filter(
+                      s ->
+                          s.state() == SubscriptionState.PENDING_CONFIRMATION
+                              || s.state() == SubscriptionState.PENDING_CHARGE)
+                  .toList());
+      Collections.reverse(pending);
+      return pending;
+    }
     return list(c, PENDING_ON_PORT_FOR_UPDATE, msisdn, port);
   }
 
@@ -251,25 +326,37 @@ public final class SubscriptionRepository {
   /** Every live row of the number on {@code port}, oldest first, locked. */
   public List<Subscription> findLiveOnPortForUpdate(Connection c, String msisdn, String port)
       throws SQLException {
+    Optional<LiveRows> batch = liveRows(c, msisdn);
+    if (batch.isPresent()) {
+      return batch.get().of(msisdn).stream().filter(s -> s.servicePort().equals(port)).toList();
+    }
     return list(c, LIVE_ON_PORT_FOR_UPDATE, msisdn, port);
   }
 
   /** What the number holds (trial, active, suspended), oldest first: the {@code 0000} list. */
   public List<Subscription> findSubscribed(Connection c, String msisdn) throws SQLException {
+    Optional<LiveRows> batch = liveRows(c, msisdn);
+    if (batch.isPresent()) {
+      return batch.get().of(msisdn).stream().filter(s -> s.state().isSubscribed()).toList();
+    }
     return list(c, SUBSCRIBED, msisdn);
   }
 
-  /** The rows with these ids that belong to {@code msisdn}, locked. */
-  public List<Subscription> findByIdsForUpdate(Connection c, String msisdn, Collection<Long> ids)
-      throws SQLException {
+  /** The live rows with these ids that belong to {@code msisdn}, oldest first, locked. */
+  public List<Subscription> findLiveByIdsForUpdate(
+      Connection c, String msisdn, Collection<Long> ids) throws SQLException {
     if (ids.isEmpty()) {
       return List.of();
+    }
+    Optional<LiveRows> batch = liveRows(c, msisdn);
+    if (batch.isPresent()) {
+      return batch.get().of(msisdn).stream().filter(s -> ids.contains(s.id())).toList();
     }
     String sql =
         SELECT
             + "WHERE msisdn = ? AND id IN ("
             + placeholders(ids.size())
-            + ") ORDER BY id FOR UPDATE";
+            + ") AND live_product IS NOT NULL ORDER BY id FOR UPDATE";
     List<Object> args = new ArrayList<>();
     args.add(msisdn);
     args.addAll(ids);
@@ -278,6 +365,13 @@ public final class SubscriptionRepository {
 
   /** The row {@code id}, locked. */
   public Optional<Subscription> findByIdForUpdate(Connection c, long id) throws SQLException {
+    Optional<LiveRows> batch = liveRows(c);
+    if (batch.isPresent()) {
+      Optional<Subscription> live = batch.get().byId(id);
+      if (live.isPresent()) {
+        return live;
+      }
+    }
     return one(c, BY_ID_FOR_UPDATE, id);
   }
 
@@ -341,7 +435,15 @@ public final class SubscriptionRepository {
       SqlValues.setInstant(ps, 2, at);
       ps.setLong(3, id);
       SqlValues.setDate(ps, 4, due);
-      return ps.executeUpdate() == 1;
+      boolean advanced = ps.executeUpdate() == 1;
+      Optional<LiveRows> batch = liveRows(c);
+      if (advanced && batch.isPresent()) {
+        Optional<Subscription> row = batch.get().byId(id);
+        if (row.isPresent()) {
+          batch.get().stored(row.get().withNextChargeDate(Optional.of(next)));
+        }
+      }
+      return advanced;
     }
   }
 
@@ -394,6 +496,12 @@ public final class SubscriptionRepository {
                   + failed.before().state()
                   + "; was it changed without its lock?");
         }
+      }
+    }
+    Optional<LiveRows> batch = liveRows(c);
+    if (batch.isPresent()) {
+      for (Change change : changes) {
+        batch.get().stored(change.after());
       }
     }
     List<Change> transitions =

@@ -63,7 +63,7 @@ class InlineLedgerChargingTest {
     clock = new ManualClock(SubscriptionFixture.START, SubscriptionFixture.ZONE);
     groupCommit =
         new GroupCommit(
-            db.dataSource(), 2, 64, "inline", Optional.of(SubscriptionRepository::lockNumbers));
+            db.dataSource(), 2, 64, "inline", Optional.of(SubscriptionRepository::openBatch));
     ChargingGateway charging =
         new CdrRecordingChargingGateway(
             new LedgerChargingGateway(

@@ -80,7 +80,7 @@ public final class SubscriptionFixture implements AutoCloseable {
                     2,
                     64,
                     purpose,
-                    Optional.of(SubscriptionRepository::lockNumbers)))
+                    Optional.of(SubscriptionRepository::openBatch)))
             : Optional.empty();
     service =
         new SubscriptionService(

@@ -39,6 +39,33 @@ class SubscriptionSchemaTest {
     }
   }
 
+  /** The jobs' index columns (V350) hold a value exactly while the job has something to do. */
+  @Test
+  void jobIndexColumnsAreSetOnlyInTheStatesTheirJobsLookFor() {
+    f.update(
+        "INSERT INTO subscription (msisdn, product_code, service_port, state, price_fen,"
+            + " created_at, confirm_deadline, next_charge_date, updated_at) VALUES"
+            + " ('13800000009', 'TQ', '10658880', 'CANCELLED', 200, NOW(3), NOW(3),"
+            + " '2026-12-01', NOW(3))");
+    for (SubscriptionState state : SubscriptionState.values()) {
+      f.update("UPDATE subscription SET state = ? WHERE msisdn = '13800000009'", state.name());
+      long pending =
+          f.count(
+              "SELECT COUNT(*) FROM subscription WHERE msisdn = '13800000009'"
+                  + " AND pending_deadline = confirm_deadline");
+      long due =
+          f.count(
+              "SELECT COUNT(*) FROM subscription WHERE msisdn = '13800000009'"
+                  + " AND due_date = next_charge_date");
+      assertThat(pending)
+          .as(state.name())
+          .isEqualTo(state == SubscriptionState.PENDING_CONFIRMATION ? 1 : 0);
+      assertThat(due)
+          .as(state.name())
+          .isEqualTo(state == SubscriptionState.TRIAL || state == SubscriptionState.ACTIVE ? 1 : 0);
+    }
+  }
+
   @Test
   void numberCannotHoldTwoLiveRowsOfOneProduct() {
     String insert =
