@@ -1,6 +1,7 @@
 package io.vasgate.message;
 
 import io.vasgate.persistence.HeldConnection;
+import io.vasgate.persistence.MultiRowUpdate;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

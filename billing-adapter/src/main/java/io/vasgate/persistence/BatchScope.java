@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,14 @@ import java.util.Set;
  */
 public final class BatchScope {
 
+  /**
+   * An attachment holding writes of its own for the end of the batch: written, in the order the
+   * attachments were made, before the deferred statements.
+   */
+  public interface Deferred {
+    void write(Connection c) throws SQLException;
+  }
+
   /** Binds one row of a deferred statement. */
   @FunctionalInterface
   public interface Binder {
@@ -35,7 +42,7 @@ public final class BatchScope {
 
   private final Set<String> lockedKeys;
   private final Map<String, List<Binder>> deferred = new LinkedHashMap<>();
-  private final Map<Class<?>, Object> attachments = new HashMap<>();
+  private final Map<Class<?>, Object> attachments = new LinkedHashMap<>();
 
   BatchScope(Set<String> lockedKeys) {
     this.lockedKeys = Set.copyOf(lockedKeys);
@@ -56,7 +63,7 @@ public final class BatchScope {
   /**
    * Keeps {@code value} for the rest of the batch, for work that finds it by {@code type}: what a
    * {@link GroupCommit.Prologue} read for the whole batch (one statement instead of one per work).
-   * Whoever attaches it keeps it true to the transaction, or {@linkplain #detach detaches} it.
+   * Whoever attaches it keeps it true to the transaction.
    */
   public <T> void attach(Class<T> type, T value) {
     attachments.put(type, type.cast(value));
@@ -67,21 +74,26 @@ public final class BatchScope {
     return Optional.ofNullable(type.cast(attachments.get(type)));
   }
 
-  /** Forgets what was attached as {@code type}: work then reads the database again. */
-  public void detach(Class<?> type) {
-    attachments.remove(type);
-  }
-
   /**
    * Adds a row to {@code sql}, written with the rows other work deferred to it, in the order they
-   * were deferred, before the batch commits. Only for writes nothing in the batch reads back.
+   * were deferred, before the batch commits. Only for writes nothing in the batch reads back, or
+   * whose readers {@linkplain #writeDeferred write what waits} first.
    */
   public void defer(String sql, Binder row) {
     deferred.computeIfAbsent(sql, k -> new ArrayList<>()).add(row);
   }
 
-  /** Writes what was deferred: one JDBC batch per statement (a multi-row INSERT when rewritten). */
-  void flush(Connection c) throws SQLException {
+  /**
+   * Writes what was deferred so far, attachments' writes first, then one JDBC batch per statement
+   * (a multi-row INSERT when rewritten): before the batch commits, and whenever work is about to
+   * read by SQL what may wait here.
+   */
+  public void writeDeferred(Connection c) throws SQLException {
+    for (Object attachment : attachments.values()) {
+      if (attachment instanceof Deferred deferredWrites) {
+        deferredWrites.write(c);
+      }
+    }
     for (Map.Entry<String, List<Binder>> e : deferred.entrySet()) {
       try (PreparedStatement ps = c.prepareStatement(e.getKey())) {
         for (Binder row : e.getValue()) {

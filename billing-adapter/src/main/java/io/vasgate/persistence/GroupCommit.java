@@ -264,7 +264,7 @@ public final class GroupCommit implements AutoCloseable {
       for (Entry<?> entry : batch) {
         entry.runOn(exposed);
       }
-      scope.flush(c);
+      scope.writeDeferred(c);
       c.commit();
     } catch (SQLException | RuntimeException e) {
       failure = e;
@@ -313,7 +313,7 @@ public final class GroupCommit implements AutoCloseable {
             connected[0] = true;
             BatchScope scope = open(c, List.of(entry));
             entry.runOn(scope.expose(c));
-            scope.flush(c);
+            scope.writeDeferred(c);
             return null;
           });
     } catch (SQLException e) {

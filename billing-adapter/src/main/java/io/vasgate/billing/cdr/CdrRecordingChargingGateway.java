@@ -99,7 +99,7 @@ public final class CdrRecordingChargingGateway implements ChargingGateway {
   }
 
   private TransactionalChargingGateway.OnSuccess recordingCharge(ChargeRequest request) {
-    return (c, result) -> cdrs.insertIfAbsent(c, chargeRecord(request, result));
+    return (c, result) -> cdrs.recordOn(c, chargeRecord(request, result));
   }
 
   @Override
@@ -116,7 +116,7 @@ public final class CdrRecordingChargingGateway implements ChargingGateway {
                             result,
                             cdrs.find(c, CdrType.CHARGE, request.chargeIdempotencyKey()));
                     if (record.isPresent()) {
-                      cdrs.insertIfAbsent(c, record.get());
+                      cdrs.recordOn(c, record.get());
                     }
                   }));
     }

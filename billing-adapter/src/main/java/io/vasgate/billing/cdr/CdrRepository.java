@@ -1,6 +1,7 @@
 package io.vasgate.billing.cdr;
 
 import io.vasgate.command.catalog.ChargeType;
+import io.vasgate.persistence.BatchScope;
 import io.vasgate.persistence.GroupCommit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,44 +70,41 @@ public final class CdrRepository {
 
   /**
    * {@link #insertIfAbsent(Cdr)} on the caller's connection and transaction (no group commit of its
-   * own): for a billing system that records the CDR with the money move.
+   * own): for a billing system that records the CDR with the money move. Inside a group commit
+   * batch the record goes out with the batch's others, in one statement before it commits.
    */
-  public Cdr insertIfAbsent(Connection c, Cdr cdr) throws SQLException {
-    return insertRecord(c, cdr);
+  public void recordOn(Connection c, Cdr cdr) throws SQLException {
+    Optional<BatchScope> batch = BatchScope.of(c);
+    if (batch.isPresent()) {
+      batch.get().defer(INSERT_OR_KEEP, ps -> bind(ps, cdr));
+      return;
+    }
+    insertRecord(c, cdr);
   }
 
   /** The record of this type and key, if any, read on the caller's connection. */
   public Optional<Cdr> find(Connection c, CdrType type, String idempotencyKey) throws SQLException {
+    Optional<BatchScope> batch = BatchScope.of(c);
+    if (batch.isPresent()) {
+      // A record this batch deferred must be found too.
+      batch.get().writeDeferred(c);
+    }
     return findRecord(c, type, idempotencyKey);
   }
 
+  private static final String INSERT =
+      "INSERT INTO cdr (cdr_type, idempotency_key, charge_key, message_id, billed_number,"
+          + " partner_code, service_number, product_code, charge_type, fee_fen,"
+          + " charged_at, recorded_at, causing_mo_id, transaction_id)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** The record unless one of its type and key is there: the unique key decides, no error. */
+  private static final String INSERT_OR_KEEP = INSERT + " ON DUPLICATE KEY UPDATE id = id";
+
   private static Cdr insertRecord(Connection c, Cdr cdr) throws SQLException {
     {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "INSERT INTO cdr (cdr_type, idempotency_key, charge_key, message_id, billed_number,"
-                  + " partner_code, service_number, product_code, charge_type, fee_fen,"
-                  + " charged_at, recorded_at, causing_mo_id, transaction_id)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              Statement.RETURN_GENERATED_KEYS)) {
-        ps.setString(1, cdr.type().name());
-        ps.setString(2, cdr.idempotencyKey());
-        ps.setString(3, cdr.chargeKey().orElse(null));
-        ps.setString(4, cdr.messageId().orElse(null));
-        ps.setString(5, cdr.billedNumber());
-        ps.setString(6, cdr.partnerCode());
-        ps.setString(7, cdr.serviceNumber());
-        ps.setString(8, cdr.productCode());
-        ps.setString(9, cdr.chargeType().name());
-        ps.setLong(10, cdr.feeFen());
-        ps.setString(11, UtcDateTime.bind(cdr.chargedAt()));
-        ps.setString(12, UtcDateTime.bind(cdr.recordedAt()));
-        if (cdr.causingMoId().isPresent()) {
-          ps.setLong(13, cdr.causingMoId().get());
-        } else {
-          ps.setNull(13, Types.BIGINT);
-        }
-        ps.setString(14, cdr.transactionId());
+      try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+        bind(ps, cdr);
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
           if (!keys.next()) {
@@ -122,6 +120,27 @@ public final class CdrRepository {
             .orElseThrow(() -> new SQLException("duplicate key but no record", e));
       }
     }
+  }
+
+  private static void bind(PreparedStatement ps, Cdr cdr) throws SQLException {
+    ps.setString(1, cdr.type().name());
+    ps.setString(2, cdr.idempotencyKey());
+    ps.setString(3, cdr.chargeKey().orElse(null));
+    ps.setString(4, cdr.messageId().orElse(null));
+    ps.setString(5, cdr.billedNumber());
+    ps.setString(6, cdr.partnerCode());
+    ps.setString(7, cdr.serviceNumber());
+    ps.setString(8, cdr.productCode());
+    ps.setString(9, cdr.chargeType().name());
+    ps.setLong(10, cdr.feeFen());
+    ps.setString(11, UtcDateTime.bind(cdr.chargedAt()));
+    ps.setString(12, UtcDateTime.bind(cdr.recordedAt()));
+    if (cdr.causingMoId().isPresent()) {
+      ps.setLong(13, cdr.causingMoId().get());
+    } else {
+      ps.setNull(13, Types.BIGINT);
+    }
+    ps.setString(14, cdr.transactionId());
   }
 
   /** The record of this type and key, if any. */

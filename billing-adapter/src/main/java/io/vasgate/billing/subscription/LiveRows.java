@@ -1,8 +1,14 @@
 package io.vasgate.billing.subscription;
 
+import io.vasgate.persistence.BatchScope;
+import io.vasgate.persistence.MultiRowUpdate;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,20 +21,32 @@ import java.util.Set;
  *
  * <p>It is the truth only because nothing else can change those rows meanwhile: the batch holds
  * every number's lock and the rows' locks until it ends, and every write of {@link
- * SubscriptionRepository} inside the batch passes through {@link #stored}. Lives and dies with its
- * batch, on the batch's thread.
+ * SubscriptionRepository} inside the batch passes through {@link #stored} or {@link #changed}.
+ * Lives and dies with its batch, on the batch's thread.
+ *
+ * <p>Changes of these rows wait for the end of the batch ({@link #write}), where each row changed
+ * is written once, with its last state, and all of them in a few multi-row statements: a confirmed
+ * order moves twice in its command (awaiting its charge, then active) and is written once. Whoever
+ * reads the table in the batch by SQL first {@linkplain #write writes} what waits.
  */
-final class LiveRows {
+final class LiveRows implements BatchScope.Deferred {
+
+  /** A row's state as changed at {@code at}, waiting to be written. */
+  record Update(Subscription row, Instant at) {}
 
   private static final Comparator<Subscription> BY_ID = Comparator.comparingLong(Subscription::id);
 
   private final Map<String, List<Subscription>> byNumber;
+  private final MultiRowUpdate<Update> writer;
+  private final Map<Long, Update> waiting = new LinkedHashMap<>();
 
   /**
    * @param numbers every number the rows were read for, including those that hold none
    * @param rows their live rows
+   * @param writer writes changed rows
    */
-  LiveRows(Set<String> numbers, List<Subscription> rows) {
+  LiveRows(Set<String> numbers, List<Subscription> rows, MultiRowUpdate<Update> writer) {
+    this.writer = writer;
     this.byNumber = new HashMap<>(numbers.size() * 2);
     for (String number : numbers) {
       byNumber.put(number, new ArrayList<>(2));
@@ -69,6 +87,50 @@ final class LiveRows {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Takes {@code row}, a row of a covered number, as changed at {@code at}: what the batch sees at
+   * once, what the database gets at the end of the batch.
+   */
+  void changed(Subscription row, Instant at) {
+    if (!covers(row.msisdn())) {
+      throw new IllegalArgumentException("the rows of " + row.msisdn() + " were not read");
+    }
+    stored(row);
+    waiting.put(row.id(), new Update(row, at));
+  }
+
+  /**
+   * Whether a change of a row of {@code msisdn} waits: the database may still hold it live, and
+   * refuse a new order of its product.
+   */
+  boolean waitsFor(String msisdn) {
+    for (Update update : waiting.values()) {
+      if (update.row().msisdn().equals(msisdn)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Writes the changes that wait, so that the database holds what the batch sees. */
+  @Override
+  public void write(Connection c) throws SQLException {
+    if (waiting.isEmpty()) {
+      return;
+    }
+    List<Update> rows = List.copyOf(waiting.values());
+    waiting.clear();
+    int found = writer.execute(c, rows);
+    if (found != rows.size()) {
+      throw new IllegalStateException(
+          "subscription - "
+              + (rows.size() - found)
+              + " of "
+              + rows.size()
+              + " changed rows vanished");
+    }
   }
 
   /** Takes {@code row} as now stored: added or replaced while live, dropped once terminal. */

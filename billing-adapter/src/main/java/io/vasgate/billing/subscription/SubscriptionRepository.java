@@ -4,6 +4,7 @@ import static io.vasgate.billing.subscription.SqlValues.bounded;
 import static io.vasgate.billing.subscription.SqlValues.placeholders;
 
 import io.vasgate.persistence.BatchScope;
+import io.vasgate.persistence.MultiRowUpdate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -113,6 +114,32 @@ public final class SubscriptionRepository {
       "SELECT id, subscription_id, msisdn, product_code, from_state, to_state, at, cause_mo_id,"
           + " cause_job, detail FROM subscription_transition WHERE msisdn = ? ORDER BY at, id";
 
+  /**
+   * Writes a batch's changed rows ({@link LiveRows}): 32 rows of 7 columns fit a cached statement.
+   */
+  private static final MultiRowUpdate<LiveRows.Update> CHANGED_ROWS =
+      new MultiRowUpdate<>(
+          "subscription",
+          u -> u.row().id(),
+          List.of(
+              new MultiRowUpdate.Column<>(
+                  "state", (ps, i, u) -> ps.setString(i, u.row().state().name())),
+              new MultiRowUpdate.Column<>(
+                  "confirm_deadline",
+                  (ps, i, u) -> SqlValues.setInstant(ps, i, u.row().confirmDeadline())),
+              new MultiRowUpdate.Column<>(
+                  "activated_at", (ps, i, u) -> SqlValues.setInstant(ps, i, u.row().activatedAt())),
+              new MultiRowUpdate.Column<>(
+                  "trial_end", (ps, i, u) -> SqlValues.setDate(ps, i, u.row().trialEnd())),
+              new MultiRowUpdate.Column<>(
+                  "next_charge_date",
+                  (ps, i, u) -> SqlValues.setDate(ps, i, u.row().nextChargeDate())),
+              new MultiRowUpdate.Column<>(
+                  "cancelled_at", (ps, i, u) -> SqlValues.setInstant(ps, i, u.row().cancelledAt())),
+              new MultiRowUpdate.Column<>(
+                  "updated_at", (ps, i, u) -> SqlValues.setInstant(ps, i, u.at()))),
+          32);
+
   /** MySQL/MariaDB ER_DUP_ENTRY. */
   private static final int ER_DUP_ENTRY = 1062;
 
@@ -195,7 +222,7 @@ public final class SubscriptionRepository {
         }
       }
     }
-    scope.attach(LiveRows.class, new LiveRows(Set.copyOf(msisdns), rows));
+    scope.attach(LiveRows.class, new LiveRows(Set.copyOf(msisdns), rows, CHANGED_ROWS));
   }
 
   private static void bindPadded(PreparedStatement ps, List<String> values, int shape)
@@ -217,6 +244,14 @@ public final class SubscriptionRepository {
     return batch.isPresent() ? batch.get().attachment(LiveRows.class) : Optional.empty();
   }
 
+  /** Before SQL reads or writes the table in a batch: the database then holds what it sees. */
+  private static void writeWaiting(Connection c) throws SQLException {
+    Optional<LiveRows> batch = liveRows(c);
+    if (batch.isPresent()) {
+      batch.get().write(c);
+    }
+  }
+
   /**
    * Stores a new order and its creating transition.
    *
@@ -231,6 +266,11 @@ public final class SubscriptionRepository {
             .anyMatch(s -> s.productCode().equals(order.productCode()))) {
       // What the unique key would refuse, known without asking.
       return Optional.empty();
+    }
+    if (batch.isPresent() && batch.get().waitsFor(order.msisdn())) {
+      // The unique key must see the number's rows as the batch does: a cancelled row freed the
+      // slot.
+      batch.get().write(c);
     }
     long id;
     try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
@@ -413,6 +453,7 @@ public final class SubscriptionRepository {
     if (ids.isEmpty()) {
       return;
     }
+    writeWaiting(c);
     try (PreparedStatement ps = c.prepareStatement(MARK_REMINDED)) {
       for (long id : ids) {
         ps.setLong(1, id);
@@ -430,6 +471,7 @@ public final class SubscriptionRepository {
    */
   public boolean advanceNextCharge(Connection c, long id, LocalDate due, LocalDate next, Instant at)
       throws SQLException {
+    writeWaiting(c);
     try (PreparedStatement ps = c.prepareStatement(ADVANCE)) {
       SqlValues.setDate(ps, 1, next);
       SqlValues.setInstant(ps, 2, at);
@@ -465,12 +507,61 @@ public final class SubscriptionRepository {
     changeAll(c, List.of(change), cause, at);
   }
 
-  /** Stores every change and its transition, two round trips however many. */
+  /**
+   * Stores every change and its transition, two round trips however many; inside a batch that read
+   * the rows, none: they go out with the batch's.
+   */
   public void changeAll(Connection c, List<Change> changes, TransitionCause cause, Instant at)
       throws SQLException {
     if (changes.isEmpty()) {
       return;
     }
+    Optional<LiveRows> batch = liveRows(c);
+    if (batch.isPresent() && heldByBatch(batch.get(), changes)) {
+      for (Change change : changes) {
+        batch.get().changed(change.after(), at);
+      }
+    } else {
+      writeWaiting(c);
+      update(c, changes, at);
+      if (batch.isPresent()) {
+        for (Change change : changes) {
+          batch.get().stored(change.after());
+        }
+      }
+    }
+    writeTransitions(c, changes, cause, at);
+  }
+
+  /**
+   * Whether the batch holds every changed row, each in the state its change starts from.
+   *
+   * @throws IllegalStateException if it holds one in another state (a change made without the row's
+   *     lock: a bug)
+   */
+  private static boolean heldByBatch(LiveRows batch, List<Change> changes) {
+    for (Change change : changes) {
+      Optional<Subscription> held = batch.byId(change.before().id());
+      if (held.isEmpty()) {
+        return false;
+      }
+      if (held.get().state() != change.before().state()) {
+        throw noLonger(change);
+      }
+    }
+    return true;
+  }
+
+  private static IllegalStateException noLonger(Change change) {
+    return new IllegalStateException(
+        "subscription "
+            + change.before().id()
+            + " is no longer "
+            + change.before().state()
+            + "; was it changed without its lock?");
+  }
+
+  private static void update(Connection c, List<Change> changes, Instant at) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(UPDATE)) {
       for (Change change : changes) {
         Subscription s = change.after();
@@ -488,22 +579,14 @@ public final class SubscriptionRepository {
       int[] counts = ps.executeBatch();
       for (int i = 0; i < counts.length; i++) {
         if (counts[i] == 0) {
-          Change failed = changes.get(i);
-          throw new IllegalStateException(
-              "subscription "
-                  + failed.before().id()
-                  + " is no longer "
-                  + failed.before().state()
-                  + "; was it changed without its lock?");
+          throw noLonger(changes.get(i));
         }
       }
     }
-    Optional<LiveRows> batch = liveRows(c);
-    if (batch.isPresent()) {
-      for (Change change : changes) {
-        batch.get().stored(change.after());
-      }
-    }
+  }
+
+  private static void writeTransitions(
+      Connection c, List<Change> changes, TransitionCause cause, Instant at) throws SQLException {
     List<Change> transitions =
         changes.stream().filter(ch -> ch.before().state() != ch.after().state()).toList();
     if (transitions.isEmpty()) {
@@ -613,6 +696,7 @@ public final class SubscriptionRepository {
 
   private static List<Subscription> list(Connection c, String sql, Object... args)
       throws SQLException {
+    writeWaiting(c);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         Object arg = args[i];

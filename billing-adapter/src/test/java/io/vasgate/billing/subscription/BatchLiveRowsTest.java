@@ -60,6 +60,7 @@ class BatchLiveRowsTest {
     CompletableFuture<List<Subscription>> pendingAfterOrder;
     CompletableFuture<List<Subscription>> subscribedAfterActivation;
     CompletableFuture<Optional<Subscription>> liveAfterCancel;
+    CompletableFuture<List<Subscription>> allAfterCancel;
     CompletableFuture<Object> reorder;
     try (Gate gate = new Gate(msisdn)) {
       first = step(msisdn, c -> repository.insert(c, pending(msisdn, "TQ"), cause(), "order"));
@@ -93,6 +94,7 @@ class BatchLiveRowsTest {
             return null;
           });
       liveAfterCancel = step(msisdn, c -> repository.findLive(c, msisdn, "TQ"));
+      allAfterCancel = step(msisdn, c -> repository.findAllOf(c, msisdn));
       reorder = step(msisdn, c -> repository.insert(c, pending(msisdn, "TQ"), cause(), "reorder"));
       steps.addAll(List.of(first, duplicate, pendingAfterOrder, liveAfterCancel, reorder));
       assertThat(steps).noneMatch(CompletableFuture::isDone);
@@ -106,12 +108,25 @@ class BatchLiveRowsTest {
         .singleElement()
         .satisfies(s -> assertThat(s.state()).isEqualTo(SubscriptionState.ACTIVE));
     assertThat(liveAfterCancel.join()).isEmpty();
+    // Read by SQL, in the batch: the changes waiting for the batch's end are written first.
+    assertThat(allAfterCancel.join())
+        .extracting(Subscription::state)
+        .containsExactly(SubscriptionState.CANCELLED);
     Subscription reordered =
         ((Optional<?>) reorder.join()).map(Subscription.class::cast).orElseThrow();
     assertThat(reordered.id()).isNotEqualTo(ordered.id());
 
     // And the database holds what the batch believed.
     assertThat(states(msisdn)).containsExactly("CANCELLED", "PENDING_CONFIRMATION");
+    try (Connection c = db.dataSource().getConnection()) {
+      assertThat(repository.transitionsOf(c, msisdn))
+          .extracting(t -> t.from().map(Enum::name).orElse("-") + ">" + t.to())
+          .containsExactly(
+              "->PENDING_CONFIRMATION",
+              "PENDING_CONFIRMATION>ACTIVE",
+              "ACTIVE>CANCELLED",
+              "->PENDING_CONFIRMATION");
+    }
   }
 
   @Test

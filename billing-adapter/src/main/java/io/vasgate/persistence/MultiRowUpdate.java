@@ -1,6 +1,5 @@
-package io.vasgate.message;
+package io.vasgate.persistence;
 
-import io.vasgate.persistence.EmbeddedMariaDb;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -25,43 +24,60 @@ import java.util.function.ToLongFunction;
  * range read of the primary key; and the {@code WHERE} holds exactly the ids the CASEs name, so no
  * row falls through a CASE to NULL.
  *
- * <p>Chunks come in powers of two up to {@link #MAX_ROWS} rows (50 rows: 32 + 16 + 2), so a table
- * has only seven statement shapes, each prepared once per connection and then taken from
- * Connector/J's cache, however the batch sizes vary.
+ * <p>Chunks come in powers of two up to {@link #MAX_ROWS} rows (50 rows: 32 + 16 + 2), or fewer for
+ * an update of many columns, so a table has at most seven statement shapes, each prepared once per
+ * connection and then taken from Connector/J's cache, however the batch sizes vary.
  *
  * @param <T> what a row's id and values are read from
  */
-final class MultiRowUpdate<T> {
+public final class MultiRowUpdate<T> {
 
   /** Binds a row's value for one column to parameter {@code index}. */
   @FunctionalInterface
-  interface Binder<T> {
+  public interface Binder<T> {
     void bind(PreparedStatement ps, int index, T row) throws SQLException;
   }
 
   /** A column the update sets, and how a row's value for it is bound. */
-  record Column<T>(String name, Binder<T> binder) {}
+  public record Column<T>(String name, Binder<T> binder) {}
 
   /** The most rows one statement updates. */
-  static final int MAX_ROWS = 64;
+  public static final int MAX_ROWS = 64;
 
   private final ToLongFunction<T> id;
   private final List<Column<T>> columns;
+  private final int maxRows;
 
   /** The statement for 2^i rows at index i. */
   private final List<String> statements;
 
   /**
+   * Chunks of up to {@link #MAX_ROWS} rows.
+   *
    * @throws IllegalArgumentException if the widest statement is too long for Connector/J to cache
    */
-  MultiRowUpdate(String table, ToLongFunction<T> id, List<Column<T>> columns) {
+  public MultiRowUpdate(String table, ToLongFunction<T> id, List<Column<T>> columns) {
+    this(table, id, columns, MAX_ROWS);
+  }
+
+  /**
+   * @param maxRows the most rows one statement updates, a power of two up to {@link #MAX_ROWS}: the
+   *     more columns, the fewer fit the prepared statement cache
+   * @throws IllegalArgumentException if the widest statement is too long for Connector/J to cache
+   */
+  public MultiRowUpdate(String table, ToLongFunction<T> id, List<Column<T>> columns, int maxRows) {
+    if (maxRows < 1 || maxRows > MAX_ROWS || Integer.bitCount(maxRows) != 1) {
+      throw new IllegalArgumentException(
+          table + " - rows per statement must be a power of two up to " + MAX_ROWS);
+    }
+    this.maxRows = maxRows;
     if (columns.isEmpty()) {
       throw new IllegalArgumentException(table + " - an update must set at least one column");
     }
     this.id = id;
     this.columns = List.copyOf(columns);
     List<String> shapes = new ArrayList<>();
-    for (int rows = 1; rows <= MAX_ROWS; rows *= 2) {
+    for (int rows = 1; rows <= maxRows; rows *= 2) {
       shapes.add(sql(table, rows));
     }
     this.statements = List.copyOf(shapes);
@@ -70,7 +86,7 @@ final class MultiRowUpdate<T> {
       throw new IllegalArgumentException(
           table
               + " - an update of "
-              + MAX_ROWS
+              + maxRows
               + " rows is "
               + longest
               + " characters of SQL, too long for the prepared statement cache");
@@ -89,8 +105,10 @@ final class MultiRowUpdate<T> {
   /**
    * Writes {@code rows}; of several for the same id, the last wins, as it would if they were
    * written one after another.
+   *
+   * @return how many rows the statements found (Connector/J reports found rows, changed or not)
    */
-  void execute(Connection c, List<T> rows) throws SQLException {
+  public int execute(Connection c, List<T> rows) throws SQLException {
     // A CASE takes the first WHEN that matches, so only the last row of an id may reach one.
     Map<Long, T> lastById = new LinkedHashMap<>();
     for (T row : rows) {
@@ -98,13 +116,15 @@ final class MultiRowUpdate<T> {
     }
     List<T> distinct = new ArrayList<>(lastById.values());
     int from = 0;
-    for (int size : chunkSizes(distinct.size())) {
-      write(c, distinct.subList(from, from + size));
+    int found = 0;
+    for (int size : chunkSizes(distinct.size(), maxRows)) {
+      found += write(c, distinct.subList(from, from + size));
       from += size;
     }
+    return found;
   }
 
-  private void write(Connection c, List<T> chunk) throws SQLException {
+  private int write(Connection c, List<T> chunk) throws SQLException {
     String sql = statements.get(Integer.numberOfTrailingZeros(chunk.size()));
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int index = 1;
@@ -117,18 +137,23 @@ final class MultiRowUpdate<T> {
       for (T row : chunk) {
         ps.setLong(index++, id.applyAsLong(row));
       }
-      ps.executeUpdate();
+      return ps.executeUpdate();
     }
   }
 
+  /** {@link #chunkSizes(int, int)} of {@link #MAX_ROWS}. */
+  static List<Integer> chunkSizes(int rows) {
+    return chunkSizes(rows, MAX_ROWS);
+  }
+
   /**
-   * The sizes of the chunks {@code rows} rows are written in: as many of {@link #MAX_ROWS} as fit,
+   * The sizes of the chunks {@code rows} rows are written in: as many of {@code maxRows} as fit,
    * then one for each binary digit of the rest.
    */
-  static List<Integer> chunkSizes(int rows) {
-    List<Integer> sizes = new ArrayList<>(Collections.nCopies(rows / MAX_ROWS, MAX_ROWS));
-    int rest = rows % MAX_ROWS;
-    for (int size = MAX_ROWS / 2; size >= 1; size /= 2) {
+  static List<Integer> chunkSizes(int rows, int maxRows) {
+    List<Integer> sizes = new ArrayList<>(Collections.nCopies(rows / maxRows, maxRows));
+    int rest = rows % maxRows;
+    for (int size = maxRows / 2; size >= 1; size /= 2) {
       if ((rest & size) != 0) {
         sizes.add(size);
       }

@@ -1,4 +1,4 @@
-package io.vasgate.message;
+package io.vasgate.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +33,13 @@ class MultiRowUpdateTest {
                       .matches(s -> Integer.bitCount(s) == 1));
       assertThat(sizes.size()).isLessThanOrEqualTo(rows / MultiRowUpdate.MAX_ROWS + 6);
     }
+  }
+
+  @Test
+  void aSmallerLimitCapsTheChunks() {
+    assertThat(MultiRowUpdate.chunkSizes(50, 16)).containsExactly(16, 16, 16, 2);
+    assertThatThrownBy(() -> new MultiRowUpdate<Long>("t", Long::longValue, List.of(), 12))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
