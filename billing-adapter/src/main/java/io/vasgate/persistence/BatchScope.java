@@ -55,6 +55,11 @@ public final class BatchScope {
         : Optional.empty();
   }
 
+  /** Every key the batch locked before its work ran. */
+  public Set<String> lockedKeys() {
+    return lockedKeys;
+  }
+
   /** Whether the batch locked {@code key} (its lane key) before any of its work ran. */
   public boolean locked(String key) {
     return lockedKeys.contains(key);

@@ -1,5 +1,6 @@
 package io.vasgate.billing.subscription;
 
+import io.vasgate.persistence.BatchScope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,23 +26,38 @@ public final class ListNumberingRepository {
       "SELECT msisdn, listed_at, selectable_until, subscription_ids FROM subscription_list"
           + " WHERE msisdn = ?";
 
-  /** Stores {@code numbering}, replacing the number's previous one. */
+  /**
+   * Stores {@code numbering}, replacing the number's previous one; in a group commit batch, with
+   * the batch's other lists in one statement before it commits.
+   */
   public void save(Connection c, ListNumbering numbering) throws SQLException {
+    Optional<BatchScope> batch = BatchScope.of(c);
+    if (batch.isPresent()) {
+      batch.get().defer(UPSERT, ps -> bind(ps, numbering));
+      return;
+    }
     try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-      ps.setString(1, numbering.msisdn());
-      SqlValues.setInstant(ps, 2, numbering.listedAt());
-      SqlValues.setInstant(ps, 3, numbering.selectableUntil());
-      ps.setString(
-          4,
-          numbering.subscriptionIds().stream()
-              .map(String::valueOf)
-              .collect(Collectors.joining(",")));
+      bind(ps, numbering);
       ps.executeUpdate();
     }
   }
 
+  private static void bind(PreparedStatement ps, ListNumbering numbering) throws SQLException {
+    ps.setString(1, numbering.msisdn());
+    SqlValues.setInstant(ps, 2, numbering.listedAt());
+    SqlValues.setInstant(ps, 3, numbering.selectableUntil());
+    ps.setString(
+        4,
+        numbering.subscriptionIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
+  }
+
   /** The number's latest numbering, however old. */
   public Optional<ListNumbering> find(Connection c, String msisdn) throws SQLException {
+    Optional<BatchScope> batch = BatchScope.of(c);
+    if (batch.isPresent()) {
+      // A list this batch saved must be found too.
+      batch.get().writeDeferred(c);
+    }
     try (PreparedStatement ps = c.prepareStatement(FIND)) {
       ps.setString(1, msisdn);
       try (ResultSet rs = ps.executeQuery()) {

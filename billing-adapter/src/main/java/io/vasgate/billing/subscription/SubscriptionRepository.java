@@ -5,6 +5,7 @@ import static io.vasgate.billing.subscription.SqlValues.placeholders;
 
 import io.vasgate.persistence.BatchScope;
 import io.vasgate.persistence.MultiRowUpdate;
+import io.vasgate.persistence.PaddedList;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -194,27 +195,24 @@ public final class SubscriptionRepository {
     if (msisdns.isEmpty()) {
       return;
     }
-    // Padded with repeats of the last number to a power-of-two count: a handful of statement
-    // shapes serve every batch size, so the server-side prepared statements are reused.
-    int shape = Integer.highestOneBit(msisdns.size() - 1) << 1;
-    shape = Math.max(1, shape);
+    int shape = PaddedList.shape(msisdns.size());
     StringBuilder lock = new StringBuilder("INSERT INTO subscription_number_lock (msisdn) VALUES ");
     for (int i = 0; i < shape; i++) {
       lock.append(i == 0 ? "(?)" : ",(?)");
     }
     lock.append(" ON DUPLICATE KEY UPDATE msisdn = VALUES(msisdn)");
     try (PreparedStatement ps = c.prepareStatement(lock.toString())) {
-      bindPadded(ps, msisdns, shape);
+      PaddedList.bind(ps, msisdns, shape);
       ps.executeUpdate();
     }
     String read =
         SELECT
             + "WHERE msisdn IN ("
-            + placeholders(shape)
+            + PaddedList.placeholders(shape)
             + ") AND live_product IS NOT NULL FOR UPDATE";
     List<Subscription> rows;
     try (PreparedStatement ps = c.prepareStatement(read)) {
-      bindPadded(ps, msisdns, shape);
+      PaddedList.bind(ps, msisdns, shape);
       try (ResultSet rs = ps.executeQuery()) {
         rows = new ArrayList<>(msisdns.size());
         while (rs.next()) {
@@ -223,13 +221,6 @@ public final class SubscriptionRepository {
       }
     }
     scope.attach(LiveRows.class, new LiveRows(Set.copyOf(msisdns), rows, CHANGED_ROWS));
-  }
-
-  private static void bindPadded(PreparedStatement ps, List<String> values, int shape)
-      throws SQLException {
-    for (int i = 0; i < shape; i++) {
-      ps.setString(i + 1, values.get(Math.min(i, values.size() - 1)));
-    }
   }
 
   /** The batch's rows of {@code msisdn}, if a batch read them. */

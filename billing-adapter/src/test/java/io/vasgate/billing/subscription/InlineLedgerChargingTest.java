@@ -7,6 +7,7 @@ import io.vasgate.billing.cdr.CdrRecordingChargingGateway;
 import io.vasgate.billing.cdr.CdrRepository;
 import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.ChargingGateway;
+import io.vasgate.billing.charging.TestCharges;
 import io.vasgate.billing.charging.ledger.LedgerChargingGateway;
 import io.vasgate.billing.charging.ledger.LedgerRepository;
 import io.vasgate.billing.charging.ledger.SubscriberAccount;
@@ -112,6 +113,47 @@ class InlineLedgerChargingTest {
     assertThat(strings("SELECT state FROM subscription")).containsExactly("ACTIVE");
     assertThat(strings("SELECT to_state FROM subscription_transition ORDER BY id"))
         .containsExactly("PENDING_CONFIRMATION", "PENDING_CHARGE", "ACTIVE");
+  }
+
+  @Test
+  void chargesOfOneNumberInOneBatchEachSeeTheBalanceTheOthersLeft() throws Exception {
+    LedgerRepository ledger = new LedgerRepository(db.dataSource(), Optional.of(groupCommit));
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    groupCommit.submit(
+        "gate",
+        A,
+        c -> {
+          entered.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return null;
+        });
+    assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    var first =
+        groupCommit.submit(
+            "first",
+            A,
+            c ->
+                ledger.recordChargeOn(
+                    c, TestCharges.charge("k-1", A, 600), clock.instant(), (x, e) -> {}));
+    var second =
+        groupCommit.submit(
+            "second",
+            A,
+            c ->
+                ledger.recordChargeOn(
+                    c, TestCharges.charge("k-2", A, 600), clock.instant(), (x, e) -> {}));
+    release.countDown();
+
+    assertThat(first.join().status()).isEqualTo(ChargeStatus.SUCCESS);
+    assertThat(second.join().status()).isEqualTo(ChargeStatus.INSUFFICIENT_BALANCE);
+    assertThat(balance()).isEqualTo(400);
+    // Decided right the first time, not by the balance's CHECK failing the batch and a rerun.
+    assertThat(groupCommit.stats().reruns()).isZero();
   }
 
   @Test

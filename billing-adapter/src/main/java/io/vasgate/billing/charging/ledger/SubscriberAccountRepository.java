@@ -1,12 +1,17 @@
 package io.vasgate.billing.charging.ledger;
 
+import io.vasgate.persistence.BatchScope;
+import io.vasgate.persistence.PaddedList;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -98,9 +103,42 @@ public final class SubscriberAccountRepository {
     }
   }
 
-  /** Reads and row-locks the account, inside the caller's transaction. */
+  /**
+   * Reads and row-locks the account, inside the caller's transaction; inside a group commit batch,
+   * with the accounts of all the batch's numbers the first time, then from those.
+   */
   static Optional<SubscriberAccount> lock(Connection c, String msisdn) throws SQLException {
-    return read(c, msisdn, true);
+    Optional<BatchScope> batch = BatchScope.of(c);
+    if (batch.isEmpty() || !batch.get().locked(msisdn)) {
+      return read(c, msisdn, true);
+    }
+    Optional<BatchAccounts> read = batch.get().attachment(BatchAccounts.class);
+    if (read.isEmpty()) {
+      read = Optional.of(lockAll(c, batch.get().lockedKeys()));
+      batch.get().attach(BatchAccounts.class, read.get());
+    }
+    return read.get().of(msisdn);
+  }
+
+  private static BatchAccounts lockAll(Connection c, Set<String> numbers) throws SQLException {
+    List<String> keys = List.copyOf(numbers);
+    int shape = PaddedList.shape(keys.size());
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + " FROM subscriber_account WHERE msisdn IN ("
+            + PaddedList.placeholders(shape)
+            + ") FOR UPDATE";
+    List<SubscriberAccount> found = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      PaddedList.bind(ps, keys, shape);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(account(rs));
+        }
+      }
+    }
+    return new BatchAccounts(numbers, found);
   }
 
   /**
@@ -116,7 +154,12 @@ public final class SubscriberAccountRepository {
       ps.setLong(1, deltaFen);
       ps.setString(2, UtcDateTime.bind(now));
       ps.setString(3, msisdn);
-      return ps.executeUpdate();
+      int moved = ps.executeUpdate();
+      Optional<BatchScope> batch = BatchScope.of(c);
+      if (moved > 0 && batch.isPresent()) {
+        batch.get().attachment(BatchAccounts.class).ifPresent(read -> read.moved(msisdn, deltaFen));
+      }
+      return moved;
     }
   }
 
@@ -133,10 +176,13 @@ public final class SubscriberAccountRepository {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(
-            new SubscriberAccount(
-                rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getBoolean(4)));
+        return Optional.of(account(rs));
       }
     }
+  }
+
+  private static SubscriberAccount account(ResultSet rs) throws SQLException {
+    return new SubscriberAccount(
+        rs.getString(1), rs.getBoolean(2), rs.getLong(3), rs.getBoolean(4));
   }
 }
