@@ -80,7 +80,7 @@ public record PipelineConfig(
         ZoneId.of("Asia/Shanghai"),
         5000,
         "mo",
-        4,
+        2,
         64,
         128);
   }

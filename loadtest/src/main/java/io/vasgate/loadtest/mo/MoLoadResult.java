@@ -19,8 +19,11 @@ import java.util.Objects;
  * @param replyParts deliver_sm received in the measured period (a long reply has several)
  * @param submitLatency submit_sm to submit_sm_resp: the MO is recorded
  * @param endToEnd submit_sm to the last part of the reply
- * @param refused submit_sm answered with a non-zero status or generic_nack
+ * @param refused submit_sm sent in the measured period and answered with a non-zero status or
+ *     generic_nack
  * @param refusedByStatus the same, by command_status
+ * @param warmupRefused submit_sm sent during the warm-up and refused: reported, not an error (the
+ *     gateway may still be compiling its code then, and the measured period is what is claimed)
  * @param unexpected replies that did not say what the command should have got
  * @param missing commands without a whole reply within the reply timeout
  * @param unsolicited deliver_sm to a handset with no command outstanding
@@ -52,6 +55,7 @@ public record MoLoadResult(
     LatencySummary endToEnd,
     long refused,
     Map<Integer, Long> refusedByStatus,
+    long warmupRefused,
     long unexpected,
     long missing,
     long unsolicited,
@@ -152,7 +156,8 @@ public record MoLoadResult(
         driverCores,
         otherCores,
         errors(),
-        errors() == 0 ? "" : " " + errorDetail());
+        (errors() == 0 ? "" : " " + errorDetail())
+            + (warmupRefused == 0 ? "" : " (warm-up: " + warmupRefused + " refused)"));
   }
 
   /** The non-zero error counters, e.g. "missing=3 refused=2 {0x58=2}". */

@@ -96,6 +96,7 @@ final class MoLoadRun {
   private long completed;
   private long replyParts;
   private long refused;
+  private long warmupRefused;
   private long unexpected;
   private long missing;
   private long unsolicited;
@@ -324,8 +325,12 @@ final class MoLoadRun {
       submitLatency.recordValue(Math.min(now - command.startNanos(), HIGHEST_TRACKABLE_NANOS));
     }
     if (status != 0) {
-      refused++;
-      refusedByStatus.merge(status, 1L, Long::sum);
+      if (command.measured()) {
+        refused++;
+        refusedByStatus.merge(status, 1L, Long::sum);
+      } else {
+        warmupRefused++;
+      }
       if (!command.isDone()) {
         end(command, PendingCommand.Outcome.REFUSED, now);
       }
@@ -514,6 +519,7 @@ final class MoLoadRun {
         LatencySummary.of(endToEnd),
         refused,
         refusedByStatus,
+        warmupRefused,
         unexpected,
         missing,
         unsolicited,

@@ -119,7 +119,10 @@ public final class PipelineReport {
               r.otherCores(),
               p.loadBefore(),
               p.loadAfter(),
-              r.errors() == 0 ? "0" : r.errors() + ": " + r.errorDetail()));
+              (r.errors() == 0 ? "0" : r.errors() + ": " + r.errorDetail())
+                  + (r.warmupRefused() == 0
+                      ? ""
+                      : " (warm-up: " + r.warmupRefused() + " refused)")));
     }
     md.append('\n');
     appendSteps(md);

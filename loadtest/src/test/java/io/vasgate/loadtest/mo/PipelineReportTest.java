@@ -18,6 +18,11 @@ class PipelineReportTest {
           2, "AMD EPYC", "23.5 GiB", "OpenJDK 17", "Linux", "0.10 0.20 0.30", "2026-11-23T08:00Z");
 
   private static MoLoadResult result(double rate, long completed, long missing) {
+    return result(rate, completed, missing, 0);
+  }
+
+  private static MoLoadResult result(
+      double rate, long completed, long missing, long warmupRefused) {
     MoLoadSpec spec =
         MoLoadSpec.openLoop(
             new InetSocketAddress("127.0.0.1", 2775),
@@ -42,6 +47,7 @@ class PipelineReportTest {
         e2e,
         0,
         Map.of(),
+        warmupRefused,
         0,
         missing,
         0,
@@ -58,6 +64,32 @@ class PipelineReportTest {
         Map.of("xw-per-use", completed),
         Map.of(MoLoadResult.stepKey(CommandMix.standard().scripts().get(4), 0), e2e),
         missing == 0 ? List.of() : List.of("no whole reply to 'DG XW'"));
+  }
+
+  @Test
+  void refusalsDuringTheWarmUpAreShownButDoNotFailThePoint() {
+    MoLoadResult r = result(2500, 25_000, 0, 1_749);
+    assertThat(r.sustained()).isTrue();
+    assertThat(r.summaryLine()).contains("(sustained)").contains("(warm-up: 1749 refused)");
+    String md =
+        new PipelineReport(
+                "java ... PipelineBenchmarkMain --rates 2500",
+                MACHINE,
+                "0.5 0.5 0.5",
+                List.of(),
+                CommandMix.standard(),
+                List.of(
+                    new PipelinePoint(
+                        r,
+                        1,
+                        Map.of(),
+                        "1.0 1.0 1.0",
+                        "1.0 1.0 1.0",
+                        Optional.empty(),
+                        Map.of(),
+                        0)))
+            .toMarkdown();
+    assertThat(md).contains("| 0 (warm-up: 1749 refused) |");
   }
 
   @Test
