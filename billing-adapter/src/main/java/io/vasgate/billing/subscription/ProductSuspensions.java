@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Moves a product's subscribers to SUSPENDED when the product is suspended, and back when it
@@ -14,6 +16,8 @@ import java.util.Optional;
  * ends on the day of resumption if that passed meanwhile).
  */
 final class ProductSuspensions {
+
+  private static final Logger log = LoggerFactory.getLogger(ProductSuspensions.class);
 
   private final ServiceContext ctx;
 
@@ -60,7 +64,48 @@ final class ProductSuspensions {
     return s.withState(SubscriptionState.ACTIVE).withNextChargeDate(due);
   }
 
+  /** Passes over the product's rows before rows still held by commands are given up on. */
+  private static final int MAX_PASSES = 100;
+
+  /**
+   * Moves every row of the product in state {@code from}: in passes over the rows in id order that
+   * skip rows a batch of commands holds for the moment, until none is left.
+   */
   private int sweep(
+      String productCode,
+      SubscriptionState from,
+      String job,
+      Instant now,
+      java.util.function.UnaryOperator<Subscription> to,
+      String detail) {
+    int total = 0;
+    for (int pass = 1; pass <= MAX_PASSES; pass++) {
+      total += pass(productCode, from, job, now, to, detail);
+      long left =
+          ctx.tx()
+              .inTransaction(
+                  "count " + productCode,
+                  c -> ctx.subscriptions().countOfProduct(c, productCode, from));
+      if (left == 0) {
+        return total;
+      }
+      try {
+        Thread.sleep(Math.min(pass * 10L, 200L));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    log.warn(
+        "{} {}: rows still {} after {} passes (held by commands); run it again to finish",
+        detail,
+        productCode,
+        from,
+        MAX_PASSES);
+    return total;
+  }
+
+  private int pass(
       String productCode,
       SubscriptionState from,
       String job,

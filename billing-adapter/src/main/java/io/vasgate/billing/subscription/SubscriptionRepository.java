@@ -109,7 +109,12 @@ public final class SubscriptionRepository {
           + " WHERE id = ? AND state = 'ACTIVE' AND next_charge_date = ?";
 
   private static final String OF_PRODUCT_FOR_UPDATE =
-      SELECT + "WHERE live_product = ? AND state = ? AND id > ? ORDER BY id LIMIT ? FOR UPDATE";
+      SELECT
+          + "WHERE live_product = ? AND state = ? AND id > ? ORDER BY id LIMIT ?"
+          + " FOR UPDATE SKIP LOCKED";
+
+  private static final String COUNT_OF_PRODUCT =
+      "SELECT COUNT(*) FROM subscription WHERE live_product = ? AND state = ?";
 
   private static final String TRANSITIONS_OF =
       "SELECT id, subscription_id, msisdn, product_code, from_state, to_state, at, cause_mo_id,"
@@ -480,11 +485,29 @@ public final class SubscriptionRepository {
     }
   }
 
-  /** Rows of {@code productCode} in {@code state} after {@code afterId}, in id order, locked. */
+  /**
+   * Rows of {@code productCode} in {@code state} after {@code afterId}, in id order, locked; rows
+   * another transaction holds (a batch of commands on their numbers) are skipped, not waited for:
+   * waiting, in id order, for rows that batches lock in number order could deadlock.
+   */
   public List<Subscription> findOfProductForUpdate(
       Connection c, String productCode, SubscriptionState state, long afterId, int limit)
       throws SQLException {
     return list(c, OF_PRODUCT_FOR_UPDATE, productCode, state.name(), afterId, limit);
+  }
+
+  /** How many rows of {@code productCode} are in {@code state}, locked or not. */
+  public long countOfProduct(Connection c, String productCode, SubscriptionState state)
+      throws SQLException {
+    writeWaiting(c);
+    try (PreparedStatement ps = c.prepareStatement(COUNT_OF_PRODUCT)) {
+      ps.setString(1, productCode);
+      ps.setString(2, state.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   /**

@@ -332,6 +332,37 @@ class RenewalJobTest {
   }
 
   @Test
+  void aSuspensionTakesRowsHeldByCommandsOnceTheyAreFree() throws Exception {
+    subscribe(A, DIRECT);
+    // A batch of commands on A's number holds A's live rows until the gate opens.
+    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    f.groupCommit
+        .orElseThrow()
+        .submit(
+            "gate",
+            A,
+            c -> {
+              entered.countDown();
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return null;
+            });
+    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+    var suspending = f.service.suspendProduct(DIRECT, "admin:ops");
+    Thread.sleep(300);
+    assertThat(current(A, DIRECT).state()).isEqualTo(SubscriptionState.ACTIVE);
+    release.countDown();
+
+    assertThat(suspending.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(current(A, DIRECT).state()).isEqualTo(SubscriptionState.SUSPENDED);
+  }
+
+  @Test
   void suspendedProductIsNotChargedAndResumesNextMonth() {
     Subscription yd = subscribe(A, DIRECT);
     f.goTo(LocalDate.of(2025, 1, 25));

@@ -11,7 +11,10 @@ import java.util.Set;
  *
  * <p>True for the rest of the batch because the rows stay locked until it ends and the ledger's
  * balance moves inside it pass through {@link #moved}. A number without an account row is held as
- * empty (postpaid), as a single read would have found it.
+ * empty (postpaid), and nothing locks a row that does not exist (READ COMMITTED): an account opened
+ * or barred for such a number while the batch runs is seen by the next batch, not by this one. A
+ * per-charge read had the same race over a shorter window; account writes that must be seen at once
+ * would have to take the number's lock ({@code subscription_number_lock}) as commands do.
  */
 final class BatchAccounts {
 
