@@ -15,6 +15,7 @@ import io.vasgate.billing.subscription.SubscriptionOutcome;
 import io.vasgate.billing.subscription.SubscriptionState;
 import io.vasgate.billing.subscription.TransitionCause;
 import io.vasgate.command.catalog.ProductStatus;
+import io.vasgate.persistence.LaneGate;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -335,30 +336,13 @@ class RenewalJobTest {
   void aSuspensionTakesRowsHeldByCommandsOnceTheyAreFree() throws Exception {
     subscribe(A, DIRECT);
     // A batch of commands on A's number holds A's live rows until the gate opens.
-    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    f.groupCommit
-        .orElseThrow()
-        .submit(
-            "gate",
-            A,
-            c -> {
-              entered.countDown();
-              try {
-                release.await(10, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-              return null;
-            });
-    assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-
-    var suspending = f.service.suspendProduct(DIRECT, "admin:ops");
-    Thread.sleep(300);
-    assertThat(current(A, DIRECT).state()).isEqualTo(SubscriptionState.ACTIVE);
-    release.countDown();
-
-    assertThat(suspending.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    try (LaneGate gate = LaneGate.hold(f.groupCommit.orElseThrow(), A)) {
+      var suspending = f.service.suspendProduct(DIRECT, "admin:ops");
+      Thread.sleep(300);
+      assertThat(current(A, DIRECT).state()).isEqualTo(SubscriptionState.ACTIVE);
+      gate.close();
+      assertThat(suspending.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+    }
     assertThat(current(A, DIRECT).state()).isEqualTo(SubscriptionState.SUSPENDED);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vasgate.persistence.BatchScope;
 import io.vasgate.persistence.Database;
 import io.vasgate.persistence.GroupCommit;
+import io.vasgate.persistence.LaneGate;
 import io.vasgate.persistence.SqlWork;
 import io.vasgate.persistence.TestDatabases;
 import java.sql.Connection;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,7 +62,7 @@ class BatchLiveRowsTest {
     CompletableFuture<Optional<Subscription>> liveAfterCancel;
     CompletableFuture<List<Subscription>> allAfterCancel;
     CompletableFuture<Object> reorder;
-    try (Gate gate = new Gate(msisdn)) {
+    try (LaneGate gate = LaneGate.hold(groupCommit, msisdn)) {
       first = step(msisdn, c -> repository.insert(c, pending(msisdn, "TQ"), cause(), "order"));
       duplicate = step(msisdn, c -> repository.insert(c, pending(msisdn, "TQ"), cause(), "again"));
       pendingAfterOrder = step(msisdn, c -> repository.findPendingOnPortForUpdate(c, msisdn, PORT));
@@ -143,7 +143,7 @@ class BatchLiveRowsTest {
             .id();
     CompletableFuture<Optional<Subscription>> byId;
     CompletableFuture<Optional<Subscription>> otherNumber;
-    try (Gate gate = new Gate(inBatch)) {
+    try (LaneGate gate = LaneGate.hold(groupCommit, inBatch)) {
       byId = step(inBatch, c -> repository.findByIdForUpdate(c, outsideId));
       otherNumber = step(inBatch, c -> repository.findLive(c, outside, "TQ"));
     }
@@ -169,33 +169,6 @@ class BatchLiveRowsTest {
 
   private <T> CompletableFuture<T> step(String msisdn, SqlWork<T> work) {
     return groupCommit.submit("step", msisdn, work);
-  }
-
-  /** Holds the lane busy, so that what is submitted meanwhile runs as one batch once it closes. */
-  private static final class Gate implements AutoCloseable {
-    private final CountDownLatch release = new CountDownLatch(1);
-
-    Gate(String key) throws InterruptedException {
-      CountDownLatch entered = new CountDownLatch(1);
-      groupCommit.submit(
-          "gate",
-          key,
-          c -> {
-            entered.countDown();
-            try {
-              release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            return null;
-          });
-      assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
-    }
-
-    @Override
-    public void close() {
-      release.countDown();
-    }
   }
 
   private static NewOrder pending(String msisdn, String product) {

@@ -9,6 +9,7 @@ import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.ChargingGateway;
 import io.vasgate.billing.charging.TestCharges;
 import io.vasgate.billing.charging.ledger.LedgerChargingGateway;
+import io.vasgate.billing.charging.ledger.LedgerEntry;
 import io.vasgate.billing.charging.ledger.LedgerRepository;
 import io.vasgate.billing.charging.ledger.SubscriberAccount;
 import io.vasgate.billing.charging.ledger.SubscriberAccountRepository;
@@ -20,6 +21,7 @@ import io.vasgate.command.catalog.Product;
 import io.vasgate.command.catalog.SampleCatalog;
 import io.vasgate.persistence.Database;
 import io.vasgate.persistence.GroupCommit;
+import io.vasgate.persistence.LaneGate;
 import io.vasgate.persistence.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +31,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -118,36 +121,24 @@ class InlineLedgerChargingTest {
   @Test
   void chargesOfOneNumberInOneBatchEachSeeTheBalanceTheOthersLeft() throws Exception {
     LedgerRepository ledger = new LedgerRepository(db.dataSource(), Optional.of(groupCommit));
-    java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-    groupCommit.submit(
-        "gate",
-        A,
-        c -> {
-          entered.countDown();
-          try {
-            release.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          return null;
-        });
-    assertThat(entered.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    var first =
-        groupCommit.submit(
-            "first",
-            A,
-            c ->
-                ledger.recordChargeOn(
-                    c, TestCharges.charge("k-1", A, 600), clock.instant(), (x, e) -> {}));
-    var second =
-        groupCommit.submit(
-            "second",
-            A,
-            c ->
-                ledger.recordChargeOn(
-                    c, TestCharges.charge("k-2", A, 600), clock.instant(), (x, e) -> {}));
-    release.countDown();
+    CompletableFuture<LedgerEntry> first;
+    CompletableFuture<LedgerEntry> second;
+    try (LaneGate gate = LaneGate.hold(groupCommit, A)) {
+      first =
+          groupCommit.submit(
+              "first",
+              A,
+              c ->
+                  ledger.recordChargeOn(
+                      c, TestCharges.charge("k-1", A, 600), clock.instant(), (x, e) -> {}));
+      second =
+          groupCommit.submit(
+              "second",
+              A,
+              c ->
+                  ledger.recordChargeOn(
+                      c, TestCharges.charge("k-2", A, 600), clock.instant(), (x, e) -> {}));
+    }
 
     assertThat(first.join().status()).isEqualTo(ChargeStatus.SUCCESS);
     assertThat(second.join().status()).isEqualTo(ChargeStatus.INSUFFICIENT_BALANCE);
