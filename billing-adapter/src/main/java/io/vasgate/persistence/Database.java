@@ -41,7 +41,9 @@ public final class Database implements AutoCloseable {
       user = config.user();
       password = config.password();
     } else {
-      EmbeddedMariaDb db = EmbeddedMariaDb.start(config.embeddedDataDir(), config.embeddedPort());
+      EmbeddedMariaDb db =
+          EmbeddedMariaDb.start(
+              config.embeddedDataDir(), config.embeddedPort(), config.embeddedSizing());
       embedded = Optional.of(db);
       db.createDatabase(config.embeddedDatabaseName());
       url = db.jdbcUrl(config.embeddedDatabaseName());

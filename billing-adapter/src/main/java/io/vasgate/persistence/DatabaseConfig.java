@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param embeddedDataDir where the embedded MariaDB keeps its data
  * @param embeddedPort the embedded MariaDB's TCP port on 127.0.0.1, 0 for any free port
  * @param embeddedDatabaseName the schema the embedded MariaDB serves
+ * @param embeddedSizing the embedded MariaDB's buffer pool and redo log
  */
 public record DatabaseConfig(
     Optional<String> url,
@@ -28,7 +29,8 @@ public record DatabaseConfig(
     Duration connectionTimeout,
     Path embeddedDataDir,
     int embeddedPort,
-    String embeddedDatabaseName) {
+    String embeddedDatabaseName,
+    EmbeddedMariaDb.Sizing embeddedSizing) {
 
   /** Connector/J is the one driver we ship; a MariaDB-style URL would silently need another. */
   public static final String URL_PREFIX = "jdbc:mysql://";
@@ -64,12 +66,21 @@ public record DatabaseConfig(
               + embeddedDatabaseName
               + "'");
     }
+    Objects.requireNonNull(embeddedSizing, "database.embedded sizing");
   }
 
   /** An embedded database with sensible pool settings, for tests and the demo. */
   public static DatabaseConfig embedded(Path dataDir, String databaseName) {
     return new DatabaseConfig(
-        Optional.empty(), "root", "", 10, Duration.ofSeconds(10), dataDir, 0, databaseName);
+        Optional.empty(),
+        "root",
+        "",
+        10,
+        Duration.ofSeconds(10),
+        dataDir,
+        0,
+        databaseName,
+        EmbeddedMariaDb.Sizing.MARIADB_DEFAULTS);
   }
 
   /** A copy pointing at an existing server. */
@@ -82,6 +93,7 @@ public record DatabaseConfig(
         connectionTimeout,
         embeddedDataDir,
         embeddedPort,
-        embeddedDatabaseName);
+        embeddedDatabaseName,
+        embeddedSizing);
   }
 }

@@ -36,6 +36,31 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    */
   public static final int PREPARED_STATEMENT_CACHE_SQL_LIMIT = 4096;
 
+  /**
+   * How much memory and redo log the server gets. MariaDB's own defaults (128 MiB buffer pool, 96
+   * MiB redo log) suit a laptop; a gateway at thousands of commands a second fills such a redo log
+   * in seconds and then waits for pages to be flushed.
+   *
+   * @param bufferPoolMiB {@code innodb_buffer_pool_size}
+   * @param redoLogMiB {@code innodb_log_file_size}
+   */
+  public record Sizing(int bufferPoolMiB, int redoLogMiB) {
+
+    /** MariaDB's defaults. */
+    public static final Sizing MARIADB_DEFAULTS = new Sizing(128, 96);
+
+    public Sizing {
+      if (bufferPoolMiB < 16 || bufferPoolMiB > 1_048_576) {
+        throw new IllegalArgumentException(
+            "database.embedded.bufferPoolMiB must be in 16..1048576 but was " + bufferPoolMiB);
+      }
+      if (redoLogMiB < 8 || redoLogMiB > 524_288) {
+        throw new IllegalArgumentException(
+            "database.embedded.redoLogMiB must be in 8..524288 but was " + redoLogMiB);
+      }
+    }
+  }
+
   private final DB db;
   private final int port;
   private final Path dataDir;
@@ -53,7 +78,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    * @param port the TCP port to listen on at 127.0.0.1, 0 to pick a free one
    */
   public static EmbeddedMariaDb start(Path dataDir, int port) {
-    return start(dataDir, dataDir.resolve("base"), port);
+    return start(dataDir, port, Sizing.MARIADB_DEFAULTS);
+  }
+
+  /** {@link #start(Path, int)} with {@code sizing}. */
+  public static EmbeddedMariaDb start(Path dataDir, int port, Sizing sizing) {
+    return start(dataDir, dataDir.resolve("base"), port, sizing);
   }
 
   /**
@@ -62,6 +92,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    * the classpath only the first time: unpacking costs more than starting the server.
    */
   public static EmbeddedMariaDb start(Path dataDir, Path baseDir, int port) {
+    return start(dataDir, baseDir, port, Sizing.MARIADB_DEFAULTS);
+  }
+
+  /** {@link #start(Path, Path, int)} with {@code sizing}. */
+  public static EmbeddedMariaDb start(Path dataDir, Path baseDir, int port, Sizing sizing) {
     try {
       Files.createDirectories(dataDir);
       int chosenPort = port == 0 ? freePort() : port;
@@ -89,6 +124,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       config.addArg("--collation-server=utf8mb4_bin");
       config.addArg("--max-connections=500");
       config.addArg("--innodb-flush-log-at-trx-commit=1");
+      config.addArg("--innodb-buffer-pool-size=" + sizing.bufferPoolMiB() + "M");
+      config.addArg("--innodb-log-file-size=" + sizing.redoLogMiB() + "M");
       // Connector/J prepares statements on the server (binary protocol: no SQL to parse per
       // execution, no text formatting of values) and caches up to prepStmtCacheSize per
       // connection; the default limit of 16,382 would be reached by a large pool.

@@ -90,7 +90,8 @@ class DatabaseTest {
                     Duration.ofSeconds(5),
                     Path.of("x"),
                     0,
-                    "x; DROP DATABASE y"))
+                    "x; DROP DATABASE y",
+                    EmbeddedMariaDb.Sizing.MARIADB_DEFAULTS))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("database.embedded.databaseName");
   }
@@ -106,12 +107,31 @@ class DatabaseTest {
       s.execute("CREATE TABLE kept (v INT)");
       s.execute("INSERT INTO kept VALUES (42)");
     }
-    try (Database db = Database.open(config);
+    // Restarted with another buffer pool and redo log, as an operator sizing it up would.
+    DatabaseConfig resized =
+        new DatabaseConfig(
+            config.url(),
+            config.user(),
+            config.password(),
+            config.maximumPoolSize(),
+            config.connectionTimeout(),
+            config.embeddedDataDir(),
+            config.embeddedPort(),
+            config.embeddedDatabaseName(),
+            new EmbeddedMariaDb.Sizing(64, 48));
+    try (Database db = Database.open(resized);
         Connection c = db.dataSource().getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getInt(1)).isEqualTo(42);
+        Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT v FROM kept")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(42);
+      }
+      try (ResultSet rs =
+          s.executeQuery("SELECT @@innodb_buffer_pool_size, @@innodb_log_file_size")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getLong(1)).isEqualTo(64L << 20);
+        assertThat(rs.getLong(2)).isEqualTo(48L << 20);
+      }
     }
   }
 }

@@ -11,6 +11,7 @@ import io.vasgate.account.EsmeRole;
 import io.vasgate.billing.charging.boss.BossConfig;
 import io.vasgate.catalog.CatalogConfig;
 import io.vasgate.persistence.DatabaseConfig;
+import io.vasgate.persistence.EmbeddedMariaDb;
 import io.vasgate.pipeline.BillingConfig;
 import io.vasgate.pipeline.PipelineConfig;
 import io.vasgate.smpp.pdu.BindType;
@@ -298,7 +299,18 @@ public final class GatewayConfigLoader {
                 Duration.ofMinutes(5)),
             dataDir,
             embedded.integer("port", 0, 0, 65535),
-            embedded.string("databaseName", "vasgate"));
+            embedded.string("databaseName", "vasgate"),
+            new EmbeddedMariaDb.Sizing(
+                embedded.integer(
+                    "bufferPoolMiB",
+                    EmbeddedMariaDb.Sizing.MARIADB_DEFAULTS.bufferPoolMiB(),
+                    16,
+                    1_048_576),
+                embedded.integer(
+                    "redoLogMiB",
+                    EmbeddedMariaDb.Sizing.MARIADB_DEFAULTS.redoLogMiB(),
+                    8,
+                    524_288)));
     embedded.rejectUnknownKeys();
     return config;
   }

@@ -22,6 +22,8 @@ class GatewayConfigLoaderTest {
     assertThat(config.admin().port()).isEqualTo(8080);
     assertThat(config.database().url()).isEmpty();
     assertThat(config.database().embeddedDataDir()).isEqualTo(Path.of("/opt/vasgate/data/mariadb"));
+    assertThat(config.database().embeddedSizing())
+        .isEqualTo(io.vasgate.persistence.EmbeddedMariaDb.Sizing.MARIADB_DEFAULTS);
     assertThat(config.smpp().enquireLinkInterval()).isEqualTo(Duration.ofSeconds(30));
   }
 
@@ -70,6 +72,20 @@ class GatewayConfigLoaderTest {
     assertThatThrownBy(() -> loader.parse("database:\n  url: jdbc:h2:mem:x\n", Path.of("conf")))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("database.url: must be a jdbc:mysql:// URL");
+  }
+
+  @Test
+  void embeddedDatabaseSizingIsReadAndBounded() {
+    GatewayConfig config =
+        loader.parse(
+            "database:\n  embedded:\n    bufferPoolMiB: 1024\n    redoLogMiB: 512\n",
+            Path.of("conf"));
+    assertThat(config.database().embeddedSizing())
+        .isEqualTo(new io.vasgate.persistence.EmbeddedMariaDb.Sizing(1024, 512));
+    assertThatThrownBy(
+            () -> loader.parse("database:\n  embedded:\n    redoLogMiB: 2\n", Path.of("conf")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("database.embedded.redoLogMiB:");
   }
 
   @Test

@@ -73,7 +73,13 @@ public final class PipelineServerMain {
   public static BenchmarkServer start(
       Path dataDir, Path baseDir, Path gatewayYaml, List<String> overrides, PrintStream out)
       throws InterruptedException {
-    EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, baseDir, 0);
+    // The embedded server is sized as the configuration says (database.embedded.*), like the
+    // gateway's own; the URL is only known once it runs.
+    EmbeddedMariaDb.Sizing sizing =
+        config(gatewayYaml, "jdbc:mysql://127.0.0.1/unknown", overrides)
+            .database()
+            .embeddedSizing();
+    EmbeddedMariaDb db = EmbeddedMariaDb.start(dataDir, baseDir, 0, sizing);
     Gateway gateway;
     String url;
     try {
