@@ -49,14 +49,29 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** MariaDB's defaults. */
     public static final Sizing MARIADB_DEFAULTS = new Sizing(128, 96);
 
+    public static final int MIN_BUFFER_POOL_MIB = 16;
+    public static final int MAX_BUFFER_POOL_MIB = 1_048_576;
+    public static final int MIN_REDO_LOG_MIB = 8;
+    public static final int MAX_REDO_LOG_MIB = 524_288;
+
     public Sizing {
-      if (bufferPoolMiB < 16 || bufferPoolMiB > 1_048_576) {
+      if (bufferPoolMiB < MIN_BUFFER_POOL_MIB || bufferPoolMiB > MAX_BUFFER_POOL_MIB) {
         throw new IllegalArgumentException(
-            "database.embedded.bufferPoolMiB must be in 16..1048576 but was " + bufferPoolMiB);
+            "database.embedded.bufferPoolMiB must be in "
+                + MIN_BUFFER_POOL_MIB
+                + ".."
+                + MAX_BUFFER_POOL_MIB
+                + " but was "
+                + bufferPoolMiB);
       }
-      if (redoLogMiB < 8 || redoLogMiB > 524_288) {
+      if (redoLogMiB < MIN_REDO_LOG_MIB || redoLogMiB > MAX_REDO_LOG_MIB) {
         throw new IllegalArgumentException(
-            "database.embedded.redoLogMiB must be in 8..524288 but was " + redoLogMiB);
+            "database.embedded.redoLogMiB must be in "
+                + MIN_REDO_LOG_MIB
+                + ".."
+                + MAX_REDO_LOG_MIB
+                + " but was "
+                + redoLogMiB);
       }
     }
   }
@@ -77,11 +92,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
    *
    * @param port the TCP port to listen on at 127.0.0.1, 0 to pick a free one
    */
-  public static EmbeddedMariaDb start(Path dataDir, int port) {
-    return start(dataDir, port, Sizing.MARIADB_DEFAULTS);
-  }
-
-  /** {@link #start(Path, int)} with {@code sizing}. */
   public static EmbeddedMariaDb start(Path dataDir, int port, Sizing sizing) {
     return start(dataDir, dataDir.resolve("base"), port, sizing);
   }

@@ -24,8 +24,15 @@ public final class PaddedList {
     return size == 1 ? 1 : Integer.highestOneBit(size - 1) << 1;
   }
 
-  /** {@code n} placeholders, {@code ?,?,...}. */
+  /**
+   * {@code n} placeholders, {@code ?,?,...}: an {@code IN} list or a row of values, padded or not.
+   *
+   * @throws IllegalArgumentException if {@code n} is not positive (an empty IN list is bad SQL)
+   */
   public static String placeholders(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("an IN list needs at least one value");
+    }
     return String.join(",", Collections.nCopies(n, "?"));
   }
 

@@ -22,5 +22,7 @@ class PaddedListTest {
   @Test
   void refusesAnEmptyList() {
     assertThatThrownBy(() -> PaddedList.shape(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PaddedList.placeholders(0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

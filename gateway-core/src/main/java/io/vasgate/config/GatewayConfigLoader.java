@@ -304,13 +304,13 @@ public final class GatewayConfigLoader {
                 embedded.integer(
                     "bufferPoolMiB",
                     EmbeddedMariaDb.Sizing.MARIADB_DEFAULTS.bufferPoolMiB(),
-                    16,
-                    1_048_576),
+                    EmbeddedMariaDb.Sizing.MIN_BUFFER_POOL_MIB,
+                    EmbeddedMariaDb.Sizing.MAX_BUFFER_POOL_MIB),
                 embedded.integer(
                     "redoLogMiB",
                     EmbeddedMariaDb.Sizing.MARIADB_DEFAULTS.redoLogMiB(),
-                    8,
-                    524_288)));
+                    EmbeddedMariaDb.Sizing.MIN_REDO_LOG_MIB,
+                    EmbeddedMariaDb.Sizing.MAX_REDO_LOG_MIB)));
     embedded.rejectUnknownKeys();
     return config;
   }

@@ -84,14 +84,6 @@ final class SqlValues {
     return Optional.ofNullable(rs.getString(column));
   }
 
-  /** {@code ?, ?, ?} for an IN list of {@code n} values. */
-  static String placeholders(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("an IN list needs at least one value");
-    }
-    return "?" + ", ?".repeat(n - 1);
-  }
-
   /** {@code text} cut to {@code max} characters, for bounded columns. */
   static String bounded(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max);

@@ -1,7 +1,6 @@
 package io.vasgate.billing.subscription;
 
 import static io.vasgate.billing.subscription.SqlValues.bounded;
-import static io.vasgate.billing.subscription.SqlValues.placeholders;
 
 import io.vasgate.persistence.BatchScope;
 import io.vasgate.persistence.MultiRowUpdate;
@@ -93,7 +92,7 @@ public final class SubscriptionRepository {
           + " ORDER BY pending_deadline, id LIMIT ? FOR UPDATE SKIP LOCKED";
 
   private static final String DUE_FOR_UPDATE =
-      SELECT + "WHERE due_date <= ? AND id > ?" + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+      SELECT + "WHERE due_date <= ? AND id > ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
 
   private static final String TO_REMIND_FOR_UPDATE =
       SELECT
@@ -391,7 +390,7 @@ public final class SubscriptionRepository {
     String sql =
         SELECT
             + "WHERE msisdn = ? AND id IN ("
-            + placeholders(ids.size())
+            + PaddedList.placeholders(ids.size())
             + ") AND live_product IS NOT NULL ORDER BY id FOR UPDATE";
     List<Object> args = new ArrayList<>();
     args.add(msisdn);

@@ -33,10 +33,6 @@ final class BatchAccounts {
     }
   }
 
-  boolean covers(String msisdn) {
-    return byNumber.containsKey(msisdn);
-  }
-
   Optional<SubscriberAccount> of(String msisdn) {
     Optional<SubscriberAccount> account = byNumber.get(msisdn);
     if (account == null) {
