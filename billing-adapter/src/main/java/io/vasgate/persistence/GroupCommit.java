@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToIntFunction;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ public final class GroupCommit implements AutoCloseable {
 
   private final DataSource dataSource;
   private final Optional<Prologue> prologue;
+  private final ToIntFunction<String> spread;
   private final int maxBatch;
   private final Lane[] lanes;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -86,8 +88,24 @@ public final class GroupCommit implements AutoCloseable {
    */
   public GroupCommit(
       DataSource dataSource, int lanes, int maxBatch, String name, Optional<Prologue> prologue) {
+    this(dataSource, lanes, maxBatch, name, prologue, String::hashCode);
+  }
+
+  /**
+   * @param spread picks a key's lane: keys it maps to one value share a lane, so work that would
+   *     otherwise wait across lanes (for rows neighbouring in an index) can be kept in one; equal
+   *     keys must map to equal values
+   */
+  public GroupCommit(
+      DataSource dataSource,
+      int lanes,
+      int maxBatch,
+      String name,
+      Optional<Prologue> prologue,
+      ToIntFunction<String> spread) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.prologue = Objects.requireNonNull(prologue, "prologue");
+    this.spread = Objects.requireNonNull(spread, "spread");
     if (lanes < 1 || lanes > 64) {
       throw new IllegalArgumentException("lanes must be in 1..64 but was " + lanes);
     }
@@ -119,7 +137,7 @@ public final class GroupCommit implements AutoCloseable {
       entry.result.completeExceptionally(new IllegalStateException("group commit is closed"));
       return entry.result;
     }
-    Lane lane = lanes[Math.floorMod(key.hashCode(), lanes.length)];
+    Lane lane = lanes[Math.floorMod(spread.applyAsInt(key), lanes.length)];
     lane.queue.add(entry);
     // Closed between the check and the add, after the lane's last look at its queue: nobody else
     // will ever run it.

@@ -167,6 +167,24 @@ class GroupCommitTest {
   }
 
   @Test
+  void keysTheSpreadMapsToOneValueShareALane() throws Exception {
+    try (GroupCommit gc =
+        new GroupCommit(
+            db.dataSource(), 4, 64, "spread", java.util.Optional.empty(), key -> key.charAt(0))) {
+      List<CompletableFuture<String>> lanes = new ArrayList<>();
+      for (String key : List.of("a1", "a2", "a3", "b1", "b2", "a4")) {
+        lanes.add(gc.submit("where", key, c -> Thread.currentThread().getName()));
+      }
+      List<String> threads = lanes.stream().map(CompletableFuture::join).toList();
+      assertThat(List.of(threads.get(0), threads.get(1), threads.get(2), threads.get(5)))
+          .containsOnly(threads.get(0));
+      assertThat(threads.get(4)).isEqualTo(threads.get(3));
+      // 'a' (97) and 'b' (98) fall in neighbouring lanes of four.
+      assertThat(threads.get(3)).isNotEqualTo(threads.get(0));
+    }
+  }
+
+  @Test
   void aResultIsHandedOverOnlyOnceOtherConnectionsCanSeeIt() throws Exception {
     try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {
       for (int i = 0; i < 20; i++) {

@@ -100,14 +100,16 @@ public final class CommandPipeline implements AutoCloseable {
     Clock clock = instants.withZone(config.zone());
     MessageJournal journal =
         new MessageJournal(dataSource, config.journalBatch(), config.dedupWindow());
-    // Every lane key is a subscriber's number: a batch locks all of its numbers in one statement.
+    // Every lane key is a subscriber's number: a batch locks all of its numbers in one statement,
+    // and a block of neighbouring numbers shares a lane.
     GroupCommit groupCommit =
         new GroupCommit(
             dataSource,
             config.commitLanes(),
             config.commitBatch(),
             "subscriber",
-            Optional.of(SubscriptionRepository::openBatch));
+            Optional.of(SubscriptionRepository::openBatch),
+            SubscriptionRepository::laneSpread);
     ChargingGateway charging =
         new CdrRecordingChargingGateway(
             chargingGateway(billing, dataSource, groupCommit, blocking, instants),
