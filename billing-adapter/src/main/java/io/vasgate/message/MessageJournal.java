@@ -46,14 +46,7 @@ public final class MessageJournal implements AutoCloseable {
   private record MtAnswered(long id, int status, Instant at, CompletableFuture<Void> done)
       implements Op {}
 
-  private record MoProcessed(
-      long id,
-      String status,
-      String command,
-      String productCode,
-      Instant at,
-      CompletableFuture<Void> done)
-      implements Op {}
+  private record MoProcessed(MoResult result, CompletableFuture<Void> done) implements Op {}
 
   private static final Op STOP = new MtAnswered(0, 0, Instant.EPOCH, new CompletableFuture<>());
 
@@ -67,18 +60,6 @@ public final class MessageJournal implements AutoCloseable {
               new MultiRowUpdate.Column<>("resp_status", (ps, i, a) -> ps.setInt(i, a.status())),
               new MultiRowUpdate.Column<>(
                   "updated_at", (ps, i, a) -> ps.setTimestamp(i, Timestamp.from(a.at())))));
-
-  private static final MultiRowUpdate<MoProcessed> PROCESS_MOS =
-      new MultiRowUpdate<>(
-          "mo_message",
-          MoProcessed::id,
-          List.of(
-              new MultiRowUpdate.Column<>("status", (ps, i, p) -> ps.setString(i, p.status())),
-              new MultiRowUpdate.Column<>("command", (ps, i, p) -> ps.setString(i, p.command())),
-              new MultiRowUpdate.Column<>(
-                  "product_code", (ps, i, p) -> ps.setString(i, p.productCode())),
-              new MultiRowUpdate.Column<>(
-                  "processed_at", (ps, i, p) -> ps.setTimestamp(i, Timestamp.from(p.at())))));
 
   private final int maxBatch;
   private final Duration dedupWindow;
@@ -135,7 +116,7 @@ public final class MessageJournal implements AutoCloseable {
   public CompletableFuture<Void> moProcessed(
       long moId, String status, String command, String productCode, Instant at) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    enqueue(new MoProcessed(moId, status, command, productCode, at, done), done);
+    enqueue(new MoProcessed(new MoResult(moId, status, command, productCode, at), done), done);
     return done;
   }
 
@@ -330,57 +311,27 @@ public final class MessageJournal implements AutoCloseable {
   }
 
   private static void writeMts(Connection c, List<Op> batch) throws SQLException {
-    PreparedStatement ps = null;
-    try {
-      for (Op op : batch) {
-        if (op instanceof RecordMt mt) {
-          if (ps == null) {
-            ps =
-                c.prepareStatement(
-                    "INSERT INTO mt_message (id, mo_id, peer_system_id, source_addr, dest_addr,"
-                        + " text, part_seq, part_total, data_coding, created_at, state)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,'SENT')");
-          }
-          MtDraft d = mt.draft();
-          ps.setLong(1, d.id());
-          if (d.moId().isPresent()) {
-            ps.setLong(2, d.moId().get());
-          } else {
-            ps.setNull(2, Types.BIGINT);
-          }
-          ps.setString(3, d.peerSystemId());
-          ps.setString(4, d.sourceAddr());
-          ps.setString(5, d.destAddr());
-          ps.setString(6, d.text());
-          ps.setInt(7, d.partSeq());
-          ps.setInt(8, d.partTotal());
-          ps.setInt(9, d.dataCoding());
-          ps.setTimestamp(10, Timestamp.from(d.createdAt()));
-          ps.addBatch();
-        }
-      }
-      if (ps != null) {
-        ps.executeBatch();
-      }
-    } finally {
-      if (ps != null) {
-        ps.close();
+    List<MtDraft> parts = new ArrayList<>();
+    for (Op op : batch) {
+      if (op instanceof RecordMt mt) {
+        parts.add(mt.draft());
       }
     }
+    MessageRows.insertMts(c, parts);
   }
 
   private static void writeUpdates(Connection c, List<Op> batch) throws SQLException {
     List<MtAnswered> answered = new ArrayList<>();
-    List<MoProcessed> processed = new ArrayList<>();
+    List<MoResult> processed = new ArrayList<>();
     for (Op op : batch) {
       if (op instanceof MtAnswered a) {
         answered.add(a);
       } else if (op instanceof MoProcessed p) {
-        processed.add(p);
+        processed.add(p.result());
       }
     }
     ANSWER_MTS.execute(c, answered);
-    PROCESS_MOS.execute(c, processed);
+    MessageRows.updateMos(c, processed);
   }
 
   /** Writes what is queued, then stops the writer. */

@@ -399,4 +399,57 @@ class MessageJournalTest {
       j.close();
     }
   }
+
+  @Test
+  void commandRecordsInABatchWaitForItsEndAndCommitWithIt() throws Exception {
+    long moId = receivedMos("86133", 1).get(0);
+    long mtId = ids.incrementAndGet();
+    try (io.vasgate.persistence.GroupCommit batches =
+        new io.vasgate.persistence.GroupCommit(db.dataSource(), 1, 64, "records")) {
+      long seenInside =
+          batches
+              .submit(
+                  "records",
+                  "8613700000000",
+                  c -> {
+                    CommandRecords.record(
+                        c,
+                        new MoResult(moId, "PROCESSED", "SUBSCRIBE", "TQ", T0),
+                        List.of(mt(mtId)));
+                    try (Statement s = c.createStatement();
+                        ResultSet rs =
+                            s.executeQuery("SELECT COUNT(*) FROM mt_message WHERE id = " + mtId)) {
+                      rs.next();
+                      return rs.getLong(1);
+                    }
+                  })
+              .get(10, TimeUnit.SECONDS);
+      assertThat(seenInside).as("written at the batch's end").isZero();
+    }
+    assertThat(select("SELECT status, command, product_code FROM mo_message WHERE id = " + moId))
+        .containsExactly(List.of("PROCESSED", "SUBSCRIBE", "TQ"));
+    assertThat(select("SELECT state, part_seq FROM mt_message WHERE id = " + mtId))
+        .containsExactly(List.of("SENT", 1));
+  }
+
+  @Test
+  void commandRecordsOutsideABatchAreWrittenAtOnceAndRollBackWithTheirTransaction()
+      throws Exception {
+    long moId = receivedMos("86132", 1).get(0);
+    long mtId = ids.incrementAndGet();
+    try (Connection c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      CommandRecords.record(
+          c, new MoResult(moId, "PROCESSED", "QUERY", null, T0), List.of(mt(mtId)));
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM mt_message WHERE id = " + mtId)) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(1);
+      }
+      c.rollback();
+    }
+    assertThat(select("SELECT status FROM mo_message WHERE id = " + moId))
+        .containsExactly(List.of("RECEIVED"));
+    assertThat(select("SELECT id FROM mt_message WHERE id = " + mtId)).isEmpty();
+  }
 }

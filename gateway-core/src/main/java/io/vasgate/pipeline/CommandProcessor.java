@@ -1,7 +1,15 @@
 package io.vasgate.pipeline;
 
 import io.vasgate.billing.charging.MsisdnMask;
+import io.vasgate.billing.subscription.Epilogue;
 import io.vasgate.billing.subscription.MoRef;
+import io.vasgate.billing.subscription.SubscriptionList;
+import io.vasgate.billing.subscription.SubscriptionOutcome.ForConfirm;
+import io.vasgate.billing.subscription.SubscriptionOutcome.ForDecline;
+import io.vasgate.billing.subscription.SubscriptionOutcome.ForSelect;
+import io.vasgate.billing.subscription.SubscriptionOutcome.ForSubscribe;
+import io.vasgate.billing.subscription.SubscriptionOutcome.ForUnsubscribe;
+import io.vasgate.billing.subscription.SubscriptionOutcome.ForUse;
 import io.vasgate.billing.subscription.SubscriptionService;
 import io.vasgate.command.catalog.Catalog;
 import io.vasgate.command.catalog.ChargeType;
@@ -14,11 +22,16 @@ import io.vasgate.command.parse.Parsed;
 import io.vasgate.command.reply.RenderedReply;
 import io.vasgate.command.reply.ReplyTemplates;
 import io.vasgate.command.shortcode.ShortCode;
+import io.vasgate.message.CommandRecords;
 import io.vasgate.message.MessageJournal;
+import io.vasgate.message.MoResult;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,6 +189,10 @@ public final class CommandProcessor implements CommandSink {
     }
     return answer.thenCompose(
         a -> {
+          if (a.recorded().isPresent()) {
+            // The MO's result and the reply's parts committed with the command: send at once.
+            return replies.send(a.recorded().get(), true);
+          }
           journal.moProcessed(
               command.moId(), "PROCESSED", a.command(), a.productCode(), clock.instant());
           if (a.reply() == null) {
@@ -191,12 +208,75 @@ public final class CommandProcessor implements CommandSink {
         });
   }
 
-  /** What a command came to: its kind and product for the MO record, and the reply. */
-  private record Answer(String command, String productCode, RenderedReply reply) {}
+  /**
+   * What a command came to: its kind and product for the MO record, and the reply.
+   *
+   * @param recorded the reply, ready to send, when it and the MO's result were recorded in the
+   *     transaction that carried out the command
+   */
+  private record Answer(
+      String command,
+      String productCode,
+      RenderedReply reply,
+      Optional<ReplySender.Prepared> recorded) {}
 
   private static CompletableFuture<Answer> done(String command, String product, RenderedReply r) {
-    return CompletableFuture.completedFuture(new Answer(command, product, r));
+    return CompletableFuture.completedFuture(new Answer(command, product, r, Optional.empty()));
   }
+
+  /**
+   * Records a command's result and reply in the transaction that decides its outcome (see {@link
+   * Epilogue}), and hands over the reply that committed.
+   */
+  private final class Recorder<T> implements Epilogue<T> {
+    private final InboundCommand command;
+    private final String kind;
+    private final String productCode;
+    private final Function<T, RenderedReply> compose;
+
+    /** The latest run's outcome and answer; a rerun replaces them, and the last one committed. */
+    private volatile Recorded<T> last;
+
+    Recorder(
+        InboundCommand command,
+        String kind,
+        String productCode,
+        Function<T, RenderedReply> compose) {
+      this.command = command;
+      this.kind = kind;
+      this.productCode = productCode;
+      this.compose = compose;
+    }
+
+    @Override
+    public void run(Connection c, T outcome) throws SQLException {
+      RenderedReply reply = compose.apply(outcome);
+      ReplySender.Prepared prepared =
+          replies.prepare(
+              command.peerSystemId(),
+              command.sessionId(),
+              command.destination(),
+              command.msisdn(),
+              reply.text(),
+              Optional.of(command.moId()));
+      CommandRecords.record(
+          c,
+          new MoResult(command.moId(), "PROCESSED", kind, productCode, clock.instant()),
+          prepared.records());
+      last = new Recorded<>(outcome, new Answer(kind, productCode, reply, Optional.of(prepared)));
+    }
+
+    /** The answer to {@code outcome}: as recorded with it, or composed now if it was not. */
+    Answer answer(T outcome) {
+      Recorded<T> recorded = last;
+      if (recorded != null && recorded.outcome() == outcome) {
+        return recorded.answer();
+      }
+      return new Answer(kind, productCode, compose.apply(outcome), Optional.empty());
+    }
+  }
+
+  private record Recorded<T>(T outcome, Answer answer) {}
 
   private CompletableFuture<Answer> act(
       InboundCommand command, Parsed parsed, Catalog snapshot, MoRef mo) {
@@ -211,40 +291,48 @@ public final class CommandProcessor implements CommandSink {
       case SUBSCRIBE -> {
         Product p = product.orElseThrow();
         if (p.chargeType() == ChargeType.PER_USE) {
-          return work(subscriptions.use(msisdn, p, mo))
-              .thenApply(o -> new Answer("USE", productCode, composer.outcome(r, o)));
+          Recorder<ForUse> use =
+              new Recorder<>(command, "USE", productCode, o -> composer.outcome(r, o));
+          return work(subscriptions.use(msisdn, p, mo, use)).thenApply(use::answer);
         }
-        return work(subscriptions.subscribe(msisdn, p, mo))
-            .thenApply(o -> new Answer(kind, productCode, composer.outcome(r, o)));
+        Recorder<ForSubscribe> subscribe =
+            new Recorder<>(command, kind, productCode, o -> composer.outcome(r, o));
+        return work(subscriptions.subscribe(msisdn, p, mo, subscribe)).thenApply(subscribe::answer);
       }
       case UNSUBSCRIBE -> {
-        return work(subscriptions.unsubscribe(msisdn, product.orElseThrow(), mo))
-            // "you do not hold X": the outcome has no product when nothing was cancelled.
-            .thenApply(
-                o ->
-                    new Answer(
-                        kind, productCode, composer.outcome(r.product(product.orElseThrow()), o)));
+        // "you do not hold X": the outcome has no product when nothing was cancelled.
+        ReplyComposer.Reply named = r.product(product.orElseThrow());
+        Recorder<ForUnsubscribe> unsubscribe =
+            new Recorder<>(command, kind, productCode, o -> composer.outcome(named, o));
+        return work(subscriptions.unsubscribe(msisdn, product.orElseThrow(), mo, unsubscribe))
+            .thenApply(unsubscribe::answer);
       }
       case QUERY -> {
-        return work(subscriptions.listActive(msisdn))
-            .thenApply(
-                list -> new Answer(kind, productCode, composer.list(r, list, clock.instant())));
+        Recorder<SubscriptionList> query =
+            new Recorder<>(
+                command, kind, productCode, list -> composer.list(r, list, clock.instant()));
+        return work(subscriptions.listActive(msisdn, query)).thenApply(query::answer);
       }
       case UNSUBSCRIBE_ALL -> {
-        return work(subscriptions.unsubscribeAll(msisdn, port, mo))
-            .thenApply(o -> new Answer(kind, null, composer.cancelledAll(r, o)));
+        Recorder<ForUnsubscribe> all =
+            new Recorder<>(command, kind, null, o -> composer.cancelledAll(r, o));
+        return work(subscriptions.unsubscribeAll(msisdn, port, mo, all)).thenApply(all::answer);
       }
       case CONFIRM -> {
-        return work(subscriptions.confirm(msisdn, port, mo))
-            .thenApply(o -> new Answer(kind, null, composer.outcome(r, o)));
+        Recorder<ForConfirm> confirm =
+            new Recorder<>(command, kind, null, o -> composer.outcome(r, o));
+        return work(subscriptions.confirm(msisdn, port, mo, confirm)).thenApply(confirm::answer);
       }
       case DECLINE -> {
-        return work(subscriptions.decline(msisdn, port, mo))
-            .thenApply(o -> new Answer(kind, null, composer.outcome(r, o)));
+        Recorder<ForDecline> decline =
+            new Recorder<>(command, kind, null, o -> composer.outcome(r, o));
+        return work(subscriptions.decline(msisdn, port, mo, decline)).thenApply(decline::answer);
       }
       case SELECT -> {
-        return work(subscriptions.cancelSelected(msisdn, parsed.items(), mo))
-            .thenApply(o -> new Answer(kind, null, composer.outcome(r, o)));
+        Recorder<ForSelect> select =
+            new Recorder<>(command, kind, null, o -> composer.outcome(r, o));
+        return work(subscriptions.cancelSelected(msisdn, parsed.items(), mo, select))
+            .thenApply(select::answer);
       }
       default -> {
         return done(kind, null, composer.help(r, snapshot.offeredAt(code)));

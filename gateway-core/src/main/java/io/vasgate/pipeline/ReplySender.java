@@ -62,10 +62,53 @@ public final class ReplySender {
   }
 
   /**
+   * A reply ready to go: its session, and its parts, each with the message_id and the record it
+   * will be sent under. Empty parts when it cannot be sent ({@link #unsendable}).
+   */
+  public record Prepared(
+      Optional<SmppSession> session,
+      List<MtDraft> records,
+      List<DeliverSm> parts,
+      Outcome unsendable) {
+
+    public Prepared {
+      records = List.copyOf(records);
+      parts = List.copyOf(parts);
+      if (records.size() != parts.size()) {
+        throw new IllegalArgumentException("a record for each part");
+      }
+    }
+
+    static Prepared cannotSend(Outcome why) {
+      return new Prepared(Optional.empty(), List.of(), List.of(), why);
+    }
+
+    /** Whether there is anything to send. */
+    public boolean sendable() {
+      return session.isPresent() && !parts.isEmpty();
+    }
+  }
+
+  /**
    * Sends {@code text} from {@code serviceNumber} to {@code msisdn} through {@code peerSystemId},
-   * preferring the session the MO came on.
+   * preferring the session the MO came on; each part is recorded before it goes out.
    */
   public CompletableFuture<Outcome> send(
+      String peerSystemId,
+      long preferredSessionId,
+      String serviceNumber,
+      String msisdn,
+      String text,
+      Optional<Long> moId) {
+    return send(
+        prepare(peerSystemId, preferredSessionId, serviceNumber, msisdn, text, moId), false);
+  }
+
+  /**
+   * Routes, splits and numbers a reply without sending it, so that its records can be written where
+   * the caller chooses ({@link io.vasgate.message.CommandRecords}).
+   */
+  public Prepared prepare(
       String peerSystemId,
       long preferredSessionId,
       String serviceNumber,
@@ -78,20 +121,58 @@ public final class ReplySender {
           "reply - no receiving session of '{}' for {}; reply not sent",
           peerSystemId,
           MsisdnMask.mask(msisdn));
-      return CompletableFuture.completedFuture(Outcome.NO_ROUTE);
+      return Prepared.cannotSend(Outcome.NO_ROUTE);
     }
-    List<SmsPart> parts;
+    List<SmsPart> split;
     try {
-      parts = splitter.split(text, references::incrementAndGet);
+      split = splitter.split(text, references::incrementAndGet);
     } catch (TooManyPartsException e) {
       log.error("reply - text of {} characters cannot be sent: {}", text.length(), e.getMessage());
-      return CompletableFuture.completedFuture(Outcome.FAILED);
+      return Prepared.cannotSend(Outcome.FAILED);
     }
-    List<CompletableFuture<Boolean>> acks = new ArrayList<>(parts.size());
-    for (int i = 0; i < parts.size(); i++) {
+    String peer = session.get().account().map(a -> a.systemId()).orElse("?");
+    List<MtDraft> records = new ArrayList<>(split.size());
+    List<DeliverSm> parts = new ArrayList<>(split.size());
+    for (int i = 0; i < split.size(); i++) {
+      SmsPart part = split.get(i);
+      records.add(
+          new MtDraft(
+              messageIds.nextLong(),
+              moId,
+              peer,
+              serviceNumber,
+              msisdn,
+              text,
+              i + 1,
+              split.size(),
+              part.dataCoding().code(),
+              clock.instant()));
+      parts.add(
+          DeliverSm.builder()
+              .source(new Address(Ton.UNKNOWN.code(), Npi.UNKNOWN.code(), serviceNumber))
+              .destination(new Address(Ton.INTERNATIONAL.code(), Npi.ISDN.code(), msisdn))
+              .esmClass(part.esmClass(0))
+              .dataCoding(part.dataCoding().code())
+              .shortMessage(part.shortMessage())
+              .build());
+    }
+    return new Prepared(session, records, parts, Outcome.FAILED);
+  }
+
+  /**
+   * Sends a prepared reply and records the peer's answer to each part.
+   *
+   * @param recorded whether its parts' records are already written (committed); if not, each is
+   *     written through the journal before it goes out
+   */
+  public CompletableFuture<Outcome> send(Prepared reply, boolean recorded) {
+    if (!reply.sendable()) {
+      return CompletableFuture.completedFuture(reply.unsendable());
+    }
+    List<CompletableFuture<Boolean>> acks = new ArrayList<>(reply.parts().size());
+    for (int i = 0; i < reply.parts().size(); i++) {
       acks.add(
-          sendPart(
-              session.get(), serviceNumber, msisdn, text, parts.get(i), i + 1, parts.size(), moId));
+          sendPart(reply.session().get(), reply.records().get(i), reply.parts().get(i), recorded));
     }
     return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
         .thenApply(
@@ -99,48 +180,21 @@ public final class ReplySender {
   }
 
   private CompletableFuture<Boolean> sendPart(
-      SmppSession session,
-      String serviceNumber,
-      String msisdn,
-      String text,
-      SmsPart part,
-      int seq,
-      int total,
-      Optional<Long> moId) {
-    long id = messageIds.nextLong();
-    DeliverSm deliver =
-        DeliverSm.builder()
-            .source(new Address(Ton.UNKNOWN.code(), Npi.UNKNOWN.code(), serviceNumber))
-            .destination(new Address(Ton.INTERNATIONAL.code(), Npi.ISDN.code(), msisdn))
-            .esmClass(part.esmClass(0))
-            .dataCoding(part.dataCoding().code())
-            .shortMessage(part.shortMessage())
-            .build();
-    String peer = session.account().map(a -> a.systemId()).orElse("?");
-    return journal
-        .recordMt(
-            new MtDraft(
-                id,
-                moId,
-                peer,
-                serviceNumber,
-                msisdn,
-                text,
-                seq,
-                total,
-                part.dataCoding().code(),
-                clock.instant()))
-        .thenCompose(recorded -> session.send(deliver))
+      SmppSession session, MtDraft record, DeliverSm deliver, boolean recorded) {
+    CompletableFuture<Void> written =
+        recorded ? CompletableFuture.completedFuture(null) : journal.recordMt(record);
+    return written
+        .thenCompose(done -> session.send(deliver))
         .handle(
             (resp, err) -> {
               int status = err == null ? resp.commandStatus() : -1;
-              journal.mtAnswered(id, status, clock.instant());
+              journal.mtAnswered(record.id(), status, clock.instant());
               if (err != null) {
                 log.warn(
                     "{} - reply part {} to {} failed: {}",
                     session.label(),
-                    id,
-                    MsisdnMask.mask(msisdn),
+                    record.id(),
+                    MsisdnMask.mask(record.destAddr()),
                     err.toString());
               }
               return status == 0;

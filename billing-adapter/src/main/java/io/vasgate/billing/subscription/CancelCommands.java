@@ -31,63 +31,73 @@ final class CancelCommands {
     this.ctx = ctx;
   }
 
-  ForUnsubscribe unsubscribe(String msisdn, Product product, MoRef mo) {
+  ForUnsubscribe unsubscribe(
+      String msisdn, Product product, MoRef mo, Epilogue<? super ForUnsubscribe> epilogue) {
     Instant now = ctx.now();
     return ctx.tx()
         .forNumber(
             "unsubscribe " + product.code(),
             msisdn,
-            c -> {
-              ctx.subscriptions().lockNumber(c, msisdn);
-              Optional<Subscription> live =
-                  ctx.subscriptions().findLiveForUpdate(c, msisdn, product.code());
-              if (live.isEmpty()) {
-                return new NothingToUnsubscribe();
-              }
-              return cancel(
-                  c, live.get().msisdn(), List.of(live.get()), mo, "unsubscribed by ", now);
-            });
+            Epilogues.onOutcome(
+                epilogue,
+                c -> {
+                  ctx.subscriptions().lockNumber(c, msisdn);
+                  Optional<Subscription> live =
+                      ctx.subscriptions().findLiveForUpdate(c, msisdn, product.code());
+                  if (live.isEmpty()) {
+                    return new NothingToUnsubscribe();
+                  }
+                  return cancel(
+                      c, live.get().msisdn(), List.of(live.get()), mo, "unsubscribed by ", now);
+                }));
   }
 
-  ForUnsubscribe unsubscribeAll(String msisdn, String servicePort, MoRef mo) {
+  ForUnsubscribe unsubscribeAll(
+      String msisdn, String servicePort, MoRef mo, Epilogue<? super ForUnsubscribe> epilogue) {
     Instant now = ctx.now();
     return ctx.tx()
         .forNumber(
             "unsubscribe all",
             msisdn,
-            c -> {
-              ctx.subscriptions().lockNumber(c, msisdn);
-              List<Subscription> live =
-                  ctx.subscriptions().findLiveOnPortForUpdate(c, msisdn, servicePort);
-              if (live.isEmpty()) {
-                return new NothingToUnsubscribe();
-              }
-              return cancel(c, msisdn, live, mo, "unsubscribed from all by ", now);
-            });
+            Epilogues.onOutcome(
+                epilogue,
+                c -> {
+                  ctx.subscriptions().lockNumber(c, msisdn);
+                  List<Subscription> live =
+                      ctx.subscriptions().findLiveOnPortForUpdate(c, msisdn, servicePort);
+                  if (live.isEmpty()) {
+                    return new NothingToUnsubscribe();
+                  }
+                  return cancel(c, msisdn, live, mo, "unsubscribed from all by ", now);
+                }));
   }
 
-  SubscriptionList list(String msisdn) {
+  SubscriptionList list(String msisdn, Epilogue<? super SubscriptionList> epilogue) {
     Instant now = ctx.now();
     Instant until = now.plus(ctx.config().selectWindow());
     return ctx.tx()
         .forNumber(
             "list subscriptions",
             msisdn,
-            c -> {
-              List<Subscription> held = ctx.subscriptions().findSubscribed(c, msisdn);
-              List<SubscriptionList.Item> items = new ArrayList<>(held.size());
-              List<Long> ids = new ArrayList<>(held.size());
-              for (Subscription s : held) {
-                items.add(
-                    new SubscriptionList.Item(items.size() + 1, s, ctx.product(s.productCode())));
-                ids.add(s.id());
-              }
-              ctx.lists().save(c, new ListNumbering(msisdn, ids, now, until));
-              return new SubscriptionList(items, until);
-            });
+            Epilogues.onOutcome(
+                epilogue,
+                c -> {
+                  List<Subscription> held = ctx.subscriptions().findSubscribed(c, msisdn);
+                  List<SubscriptionList.Item> items = new ArrayList<>(held.size());
+                  List<Long> ids = new ArrayList<>(held.size());
+                  for (Subscription s : held) {
+                    items.add(
+                        new SubscriptionList.Item(
+                            items.size() + 1, s, ctx.product(s.productCode())));
+                    ids.add(s.id());
+                  }
+                  ctx.lists().save(c, new ListNumbering(msisdn, ids, now, until));
+                  return new SubscriptionList(items, until);
+                }));
   }
 
-  ForSelect cancelSelected(String msisdn, List<Integer> items, MoRef mo) {
+  ForSelect cancelSelected(
+      String msisdn, List<Integer> items, MoRef mo, Epilogue<? super ForSelect> epilogue) {
     if (items.isEmpty()) {
       throw new IllegalArgumentException("a selection names at least one item");
     }
@@ -96,32 +106,34 @@ final class CancelCommands {
         .forNumber(
             "cancel selected",
             msisdn,
-            c -> {
-              ctx.subscriptions().lockNumber(c, msisdn);
-              Optional<ListNumbering> numbering = ctx.lists().find(c, msisdn);
-              if (numbering.isEmpty() || !now.isBefore(numbering.get().selectableUntil())) {
-                return new SelectionExpired();
-              }
-              List<Long> ids = numbering.get().subscriptionIds();
-              List<Integer> invalid = new ArrayList<>();
-              Set<Long> chosen = new LinkedHashSet<>();
-              for (int item : items) {
-                if (item < 1 || item > ids.size()) {
-                  invalid.add(item);
-                } else {
-                  chosen.add(ids.get(item - 1));
-                }
-              }
-              if (!invalid.isEmpty()) {
-                return new InvalidSelection(invalid, ids.size());
-              }
-              List<Subscription> live =
-                  ctx.subscriptions().findLiveByIdsForUpdate(c, msisdn, chosen);
-              if (live.isEmpty()) {
-                return new NothingToUnsubscribe();
-              }
-              return cancel(c, msisdn, live, mo, "cancelled from the list by ", now);
-            });
+            Epilogues.onOutcome(
+                epilogue,
+                c -> {
+                  ctx.subscriptions().lockNumber(c, msisdn);
+                  Optional<ListNumbering> numbering = ctx.lists().find(c, msisdn);
+                  if (numbering.isEmpty() || !now.isBefore(numbering.get().selectableUntil())) {
+                    return new SelectionExpired();
+                  }
+                  List<Long> ids = numbering.get().subscriptionIds();
+                  List<Integer> invalid = new ArrayList<>();
+                  Set<Long> chosen = new LinkedHashSet<>();
+                  for (int item : items) {
+                    if (item < 1 || item > ids.size()) {
+                      invalid.add(item);
+                    } else {
+                      chosen.add(ids.get(item - 1));
+                    }
+                  }
+                  if (!invalid.isEmpty()) {
+                    return new InvalidSelection(invalid, ids.size());
+                  }
+                  List<Subscription> live =
+                      ctx.subscriptions().findLiveByIdsForUpdate(c, msisdn, chosen);
+                  if (live.isEmpty()) {
+                    return new NothingToUnsubscribe();
+                  }
+                  return cancel(c, msisdn, live, mo, "cancelled from the list by ", now);
+                }));
   }
 
   private Unsubscribed cancel(

@@ -46,7 +46,8 @@ final class OrderCommands {
     this.flows = flows;
   }
 
-  Step<ForSubscribe> subscribe(String msisdn, Product product, MoRef mo) {
+  Step<ForSubscribe> subscribe(
+      String msisdn, Product product, MoRef mo, Epilogue<? super ForSubscribe> epilogue) {
     if (product.status() == ProductStatus.SUSPENDED) {
       return new Step.Done<>(new ProductSuspended(product));
     }
@@ -62,47 +63,49 @@ final class OrderCommands {
         .forNumber(
             "subscribe " + product.code(),
             msisdn,
-            c -> {
-              ctx.subscriptions().lockNumber(c, msisdn);
-              for (int race = 0; race < MAX_SLOT_RACES; race++) {
-                Optional<Subscription> created = create(c, msisdn, product, mo, now);
-                if (created.isPresent()) {
-                  return afterCreate(c, created.get(), product, mo, now);
-                }
-                Optional<Subscription> existing =
-                    ctx.subscriptions().findLiveForUpdate(c, msisdn, product.code());
-                if (existing.isEmpty()) {
-                  continue;
-                }
-                Subscription live = existing.get();
-                switch (live.state()) {
-                  case PENDING_CONFIRMATION:
-                    Instant deadline = live.confirmDeadline().orElseThrow();
-                    if (now.isBefore(deadline)) {
-                      return new Step.Done<>(
-                          new ConfirmationRequired(
-                              live,
-                              product,
-                              live.priceFen(),
-                              product.confirmation().window(),
-                              deadline,
-                              true));
+            Epilogues.onDone(
+                epilogue,
+                c -> {
+                  ctx.subscriptions().lockNumber(c, msisdn);
+                  for (int race = 0; race < MAX_SLOT_RACES; race++) {
+                    Optional<Subscription> created = create(c, msisdn, product, mo, now);
+                    if (created.isPresent()) {
+                      return afterCreate(c, created.get(), product, mo, now);
                     }
-                    expire(c, List.of(live), now);
-                    continue;
-                  case PENDING_CHARGE:
-                    return flows.reclaimFirstCharge(c, live, product, now, cause, o -> o);
-                  default:
-                    return new Step.Done<>(new AlreadySubscribed(live, product));
-                }
-              }
-              throw new IllegalStateException(
-                  "subscribe "
-                      + product.code()
-                      + " lost the race for its live slot "
-                      + MAX_SLOT_RACES
-                      + " times");
-            });
+                    Optional<Subscription> existing =
+                        ctx.subscriptions().findLiveForUpdate(c, msisdn, product.code());
+                    if (existing.isEmpty()) {
+                      continue;
+                    }
+                    Subscription live = existing.get();
+                    switch (live.state()) {
+                      case PENDING_CONFIRMATION:
+                        Instant deadline = live.confirmDeadline().orElseThrow();
+                        if (now.isBefore(deadline)) {
+                          return new Step.Done<>(
+                              new ConfirmationRequired(
+                                  live,
+                                  product,
+                                  live.priceFen(),
+                                  product.confirmation().window(),
+                                  deadline,
+                                  true));
+                        }
+                        expire(c, List.of(live), now);
+                        continue;
+                      case PENDING_CHARGE:
+                        return flows.reclaimFirstCharge(c, live, product, now, cause, o -> o);
+                      default:
+                        return new Step.Done<>(new AlreadySubscribed(live, product));
+                    }
+                  }
+                  throw new IllegalStateException(
+                      "subscribe "
+                          + product.code()
+                          + " lost the race for its live slot "
+                          + MAX_SLOT_RACES
+                          + " times");
+                }));
   }
 
   private Optional<Subscription> create(
@@ -155,101 +158,112 @@ final class OrderCommands {
     }
   }
 
-  Step<ForConfirm> confirm(String msisdn, String servicePort, MoRef mo) {
+  Step<ForConfirm> confirm(
+      String msisdn, String servicePort, MoRef mo, Epilogue<? super ForConfirm> epilogue) {
     Instant now = ctx.now();
     TransitionCause cause = TransitionCause.of(mo);
     return ctx.tx()
         .forNumber(
             "confirm",
             msisdn,
-            c -> {
-              ctx.subscriptions().lockNumber(c, msisdn);
-              Pending pending = pendingOnPort(c, msisdn, servicePort, now);
-              if (pending.chosen().isEmpty()) {
-                return new Step.Done<>(noPendingOrder(c, msisdn, servicePort, pending, now));
-              }
-              Subscription order = pending.chosen().get();
-              Optional<Product> found = ctx.product(order.productCode());
-              if (found.isEmpty()) {
-                Subscription cancelled = order.ended(SubscriptionState.CANCELLED, now);
-                ctx.subscriptions()
-                    .change(
-                        c,
-                        new Change(
-                            order,
-                            cancelled,
-                            "product no longer offered; confirmation " + mo.quoted()),
-                        cause,
-                        now);
-                return new Step.Done<>(new ProductUnavailable(cancelled));
-              }
-              Product product = found.get();
-              if (order.state() == SubscriptionState.PENDING_CHARGE) {
-                return flows.reclaimFirstCharge(c, order, product, now, cause, o -> o);
-              }
-              if (product.status() != ProductStatus.ACTIVE) {
-                ctx.subscriptions()
-                    .change(
-                        c,
-                        new Change(
-                            order,
-                            order.ended(SubscriptionState.CANCELLED, now),
-                            "product " + product.status() + "; confirmation " + mo.quoted()),
-                        cause,
-                        now);
-                return new Step.Done<>(
-                    product.status() == ProductStatus.SUSPENDED
-                        ? new ProductSuspended(product)
-                        : new ProductRetired(product));
-              }
-              OrderFlows.Plan plan = OrderFlows.plan(product, order.priceFen(), ctx.day(now));
-              Subscription consented = OrderFlows.apply(order, plan, now);
-              ctx.subscriptions()
-                  .change(
-                      c, new Change(order, consented, "confirmed by " + mo.quoted()), cause, now);
-              switch (consented.state()) {
-                case TRIAL:
-                  return new Step.Done<>(trialStarted(consented, product));
-                case ACTIVE:
-                  return new Step.Done<>(new Subscribed(consented, product, 0));
-                default:
-                  return flows.claimFirstCharge(
-                      c,
-                      consented,
-                      product,
-                      plan.chargeFen(),
-                      Optional.of(mo.moId()),
-                      now,
-                      cause,
-                      o -> o);
-              }
-            });
+            Epilogues.onDone(
+                epilogue,
+                c -> {
+                  ctx.subscriptions().lockNumber(c, msisdn);
+                  Pending pending = pendingOnPort(c, msisdn, servicePort, now);
+                  if (pending.chosen().isEmpty()) {
+                    return new Step.Done<>(noPendingOrder(c, msisdn, servicePort, pending, now));
+                  }
+                  Subscription order = pending.chosen().get();
+                  Optional<Product> found = ctx.product(order.productCode());
+                  if (found.isEmpty()) {
+                    Subscription cancelled = order.ended(SubscriptionState.CANCELLED, now);
+                    ctx.subscriptions()
+                        .change(
+                            c,
+                            new Change(
+                                order,
+                                cancelled,
+                                "product no longer offered; confirmation " + mo.quoted()),
+                            cause,
+                            now);
+                    return new Step.Done<>(new ProductUnavailable(cancelled));
+                  }
+                  Product product = found.get();
+                  if (order.state() == SubscriptionState.PENDING_CHARGE) {
+                    return flows.reclaimFirstCharge(c, order, product, now, cause, o -> o);
+                  }
+                  if (product.status() != ProductStatus.ACTIVE) {
+                    ctx.subscriptions()
+                        .change(
+                            c,
+                            new Change(
+                                order,
+                                order.ended(SubscriptionState.CANCELLED, now),
+                                "product " + product.status() + "; confirmation " + mo.quoted()),
+                            cause,
+                            now);
+                    return new Step.Done<>(
+                        product.status() == ProductStatus.SUSPENDED
+                            ? new ProductSuspended(product)
+                            : new ProductRetired(product));
+                  }
+                  OrderFlows.Plan plan = OrderFlows.plan(product, order.priceFen(), ctx.day(now));
+                  Subscription consented = OrderFlows.apply(order, plan, now);
+                  ctx.subscriptions()
+                      .change(
+                          c,
+                          new Change(order, consented, "confirmed by " + mo.quoted()),
+                          cause,
+                          now);
+                  switch (consented.state()) {
+                    case TRIAL:
+                      return new Step.Done<>(trialStarted(consented, product));
+                    case ACTIVE:
+                      return new Step.Done<>(new Subscribed(consented, product, 0));
+                    default:
+                      return flows.claimFirstCharge(
+                          c,
+                          consented,
+                          product,
+                          plan.chargeFen(),
+                          Optional.of(mo.moId()),
+                          now,
+                          cause,
+                          o -> o);
+                  }
+                }));
   }
 
-  Step<ForDecline> decline(String msisdn, String servicePort, MoRef mo) {
+  Step<ForDecline> decline(
+      String msisdn, String servicePort, MoRef mo, Epilogue<? super ForDecline> epilogue) {
     Instant now = ctx.now();
     return ctx.tx()
         .forNumber(
             "decline",
             msisdn,
-            c -> {
-              ctx.subscriptions().lockNumber(c, msisdn);
-              Pending pending = pendingOnPort(c, msisdn, servicePort, now);
-              Optional<Subscription> chosen =
-                  pending.chosen().filter(s -> s.state() == SubscriptionState.PENDING_CONFIRMATION);
-              if (chosen.isEmpty()) {
-                return new Step.Done<>(new NoPendingOrder());
-              }
-              Subscription order = chosen.get();
-              Subscription declined = order.ended(SubscriptionState.DECLINED, now);
-              ctx.subscriptions()
-                  .change(
-                      c,
-                      new Change(order, declined, "declined by " + mo.quoted()),
-                      TransitionCause.of(mo),
-                      now);
-              return new Step.Done<>(new Declined(declined, ctx.product(order.productCode())));
-            });
+            Epilogues.onDone(
+                epilogue,
+                c -> {
+                  ctx.subscriptions().lockNumber(c, msisdn);
+                  Pending pending = pendingOnPort(c, msisdn, servicePort, now);
+                  Optional<Subscription> chosen =
+                      pending
+                          .chosen()
+                          .filter(s -> s.state() == SubscriptionState.PENDING_CONFIRMATION);
+                  if (chosen.isEmpty()) {
+                    return new Step.Done<>(new NoPendingOrder());
+                  }
+                  Subscription order = chosen.get();
+                  Subscription declined = order.ended(SubscriptionState.DECLINED, now);
+                  ctx.subscriptions()
+                      .change(
+                          c,
+                          new Change(order, declined, "declined by " + mo.quoted()),
+                          TransitionCause.of(mo),
+                          now);
+                  return new Step.Done<>(new Declined(declined, ctx.product(order.productCode())));
+                }));
   }
 
   /** Expires every order whose window closed by {@code now}, a batch per transaction. */

@@ -111,9 +111,16 @@ public final class SubscriptionService {
    * starts, or the first month is charged.
    */
   public CompletableFuture<ForSubscribe> subscribe(String msisdn, Product product, MoRef mo) {
+    return subscribe(msisdn, product, mo, Epilogue.none());
+  }
+
+  /** {@link #subscribe}, with the caller's work in the transaction deciding the outcome. */
+  public CompletableFuture<ForSubscribe> subscribe(
+      String msisdn, Product product, MoRef mo, Epilogue<? super ForSubscribe> epilogue) {
     check(msisdn, mo);
     Objects.requireNonNull(product, "product");
-    return run(() -> orders.subscribe(msisdn, product, mo));
+    Objects.requireNonNull(epilogue, "epilogue");
+    return run(() -> orders.subscribe(msisdn, product, mo, epilogue));
   }
 
   /**
@@ -121,33 +128,61 @@ public final class SubscriptionService {
    * window, and charges it (or starts its trial).
    */
   public CompletableFuture<ForConfirm> confirm(String msisdn, String servicePort, MoRef mo) {
+    return confirm(msisdn, servicePort, mo, Epilogue.none());
+  }
+
+  /** {@link #confirm}, with the caller's work in the transaction deciding the outcome. */
+  public CompletableFuture<ForConfirm> confirm(
+      String msisdn, String servicePort, MoRef mo, Epilogue<? super ForConfirm> epilogue) {
     check(msisdn, mo);
     Objects.requireNonNull(servicePort, "servicePort");
-    return run(() -> orders.confirm(msisdn, servicePort, mo));
+    Objects.requireNonNull(epilogue, "epilogue");
+    return run(() -> orders.confirm(msisdn, servicePort, mo, epilogue));
   }
 
   /** DECLINE: ends the newest order awaiting confirmation on {@code servicePort}, uncharged. */
   public CompletableFuture<ForDecline> decline(String msisdn, String servicePort, MoRef mo) {
+    return decline(msisdn, servicePort, mo, Epilogue.none());
+  }
+
+  /** {@link #decline}, with the caller's work in the transaction deciding the outcome. */
+  public CompletableFuture<ForDecline> decline(
+      String msisdn, String servicePort, MoRef mo, Epilogue<? super ForDecline> epilogue) {
     check(msisdn, mo);
     Objects.requireNonNull(servicePort, "servicePort");
-    return run(() -> orders.decline(msisdn, servicePort, mo));
+    Objects.requireNonNull(epilogue, "epilogue");
+    return run(() -> orders.decline(msisdn, servicePort, mo, epilogue));
   }
 
   /** UNSUBSCRIBE: cancels the number's subscription to (or pending order of) {@code product}. */
   public CompletableFuture<ForUnsubscribe> unsubscribe(String msisdn, Product product, MoRef mo) {
+    return unsubscribe(msisdn, product, mo, Epilogue.none());
+  }
+
+  /** {@link #unsubscribe}, with the caller's work in the transaction deciding the outcome. */
+  public CompletableFuture<ForUnsubscribe> unsubscribe(
+      String msisdn, Product product, MoRef mo, Epilogue<? super ForUnsubscribe> epilogue) {
     check(msisdn, mo);
     Objects.requireNonNull(product, "product");
+    Objects.requireNonNull(epilogue, "epilogue");
     return CompletableFuture.supplyAsync(
-        () -> cancels.unsubscribe(msisdn, product, mo), ctx.executor());
+        () -> cancels.unsubscribe(msisdn, product, mo, epilogue), ctx.executor());
   }
 
   /** UNSUBSCRIBE_ALL: cancels everything live of the number on {@code servicePort}. */
   public CompletableFuture<ForUnsubscribe> unsubscribeAll(
       String msisdn, String servicePort, MoRef mo) {
+    return unsubscribeAll(msisdn, servicePort, mo, Epilogue.none());
+  }
+
+  /** {@link #unsubscribeAll}, with the caller's work in the transaction deciding the outcome. */
+  public CompletableFuture<ForUnsubscribe> unsubscribeAll(
+      String msisdn, String servicePort, MoRef mo, Epilogue<? super ForUnsubscribe> epilogue) {
     check(msisdn, mo);
     Objects.requireNonNull(servicePort, "servicePort");
+    Objects.requireNonNull(epilogue, "epilogue");
     return CompletableFuture.supplyAsync(
-        () -> cancels.unsubscribeAll(msisdn, servicePort, mo), ctx.executor());
+        () -> cancels.unsubscribeAll(msisdn, servicePort, mo, epilogue), ctx.executor());
   }
 
   /**
@@ -155,8 +190,15 @@ public final class SubscriptionService {
    * SELECT window. Free: nothing is charged.
    */
   public CompletableFuture<SubscriptionList> listActive(String msisdn) {
+    return listActive(msisdn, Epilogue.none());
+  }
+
+  /** {@link #listActive}, with the caller's work in the transaction that stores the list. */
+  public CompletableFuture<SubscriptionList> listActive(
+      String msisdn, Epilogue<? super SubscriptionList> epilogue) {
     Subscription.requireMsisdn(msisdn);
-    return CompletableFuture.supplyAsync(() -> cancels.list(msisdn), ctx.executor());
+    Objects.requireNonNull(epilogue, "epilogue");
+    return CompletableFuture.supplyAsync(() -> cancels.list(msisdn, epilogue), ctx.executor());
   }
 
   /**
@@ -166,13 +208,20 @@ public final class SubscriptionService {
    * @param items item numbers as the subscriber typed them, from 1; not empty
    */
   public CompletableFuture<ForSelect> cancelSelected(String msisdn, List<Integer> items, MoRef mo) {
+    return cancelSelected(msisdn, items, mo, Epilogue.none());
+  }
+
+  /** {@link #cancelSelected}, with the caller's work in the transaction deciding the outcome. */
+  public CompletableFuture<ForSelect> cancelSelected(
+      String msisdn, List<Integer> items, MoRef mo, Epilogue<? super ForSelect> epilogue) {
     check(msisdn, mo);
+    Objects.requireNonNull(epilogue, "epilogue");
     List<Integer> copy = List.copyOf(items);
     if (copy.isEmpty()) {
       throw new IllegalArgumentException("a selection names at least one item");
     }
     return CompletableFuture.supplyAsync(
-        () -> cancels.cancelSelected(msisdn, copy, mo), ctx.executor());
+        () -> cancels.cancelSelected(msisdn, copy, mo, epilogue), ctx.executor());
   }
 
   /**
@@ -180,9 +229,16 @@ public final class SubscriptionService {
    * while subscribed.
    */
   public CompletableFuture<ForUse> use(String msisdn, Product product, MoRef mo) {
+    return use(msisdn, product, mo, Epilogue.none());
+  }
+
+  /** {@link #use}, with the caller's work in the transaction deciding the outcome. */
+  public CompletableFuture<ForUse> use(
+      String msisdn, Product product, MoRef mo, Epilogue<? super ForUse> epilogue) {
     check(msisdn, mo);
     Objects.requireNonNull(product, "product");
-    return run(() -> uses.use(msisdn, product, mo));
+    Objects.requireNonNull(epilogue, "epilogue");
+    return run(() -> uses.use(msisdn, product, mo, epilogue));
   }
 
   /**

@@ -30,7 +30,7 @@ final class UseCommands {
     this.ctx = ctx;
   }
 
-  Step<ForUse> use(String msisdn, Product product, MoRef mo) {
+  Step<ForUse> use(String msisdn, Product product, MoRef mo, Epilogue<? super ForUse> epilogue) {
     if (product.status() == ProductStatus.SUSPENDED) {
       return new Step.Done<>(new ProductSuspended(product));
     }
@@ -41,26 +41,31 @@ final class UseCommands {
       case FREE:
         return new Step.Done<>(new Used(product, 0));
       case MONTHLY:
-        boolean held =
+        ForUse outcome =
             ctx.tx()
                 .forNumber(
                     "use " + product.code(),
                     msisdn,
-                    c ->
-                        ctx.subscriptions()
-                            .findLive(c, msisdn, product.code())
-                            .filter(
-                                s ->
-                                    s.state() == SubscriptionState.ACTIVE
-                                        || s.state() == SubscriptionState.TRIAL)
-                            .isPresent());
-        return new Step.Done<>(held ? new Used(product, 0) : new SubscriptionRequired(product));
+                    Epilogues.onOutcome(
+                        epilogue,
+                        c ->
+                            ctx.subscriptions()
+                                    .findLive(c, msisdn, product.code())
+                                    .filter(
+                                        s ->
+                                            s.state() == SubscriptionState.ACTIVE
+                                                || s.state() == SubscriptionState.TRIAL)
+                                    .isPresent()
+                                ? new Used(product, 0)
+                                : new SubscriptionRequired(product)));
+        return new Step.Done<>(outcome);
       default:
-        return perUse(msisdn, product, mo);
+        return perUse(msisdn, product, mo, epilogue);
     }
   }
 
-  private Step<ForUse> perUse(String msisdn, Product product, MoRef mo) {
+  private Step<ForUse> perUse(
+      String msisdn, Product product, MoRef mo, Epilogue<? super ForUse> epilogue) {
     Instant now = ctx.now();
     OrderCharge proposed =
         OrderCharge.attempt(
@@ -77,21 +82,23 @@ final class UseCommands {
         .forNumber(
             "use " + product.code(),
             msisdn,
-            c -> {
-              Claim claim = ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now));
-              Optional<ChargeResult> charged = ctx.billing().chargeOn(c, claim);
-              if (charged.isEmpty()) {
-                return toStep(claim, product);
-              }
-              // Books in our database: claim, charge and answer in one transaction.
-              OrderCharge charge = claim.charge();
-              return new Step.Done<>(
-                  outcome(
-                      charge,
-                      product,
-                      ctx.charges()
-                          .settleOrRecorded(c, charge.idempotencyKey(), charged.get(), now)));
-            });
+            Epilogues.onDone(
+                epilogue,
+                c -> {
+                  Claim claim = ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now));
+                  Optional<ChargeResult> charged = ctx.billing().chargeOn(c, claim);
+                  if (charged.isEmpty()) {
+                    return toStep(claim, product);
+                  }
+                  // Books in our database: claim, charge and answer in one transaction.
+                  OrderCharge charge = claim.charge();
+                  return new Step.Done<>(
+                      outcome(
+                          charge,
+                          product,
+                          ctx.charges()
+                              .settleOrRecorded(c, charge.idempotencyKey(), charged.get(), now)));
+                }));
   }
 
   /** The step that sends (or re-applies) the claimed use charge. */

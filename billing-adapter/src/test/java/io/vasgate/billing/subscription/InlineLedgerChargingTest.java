@@ -119,6 +119,66 @@ class InlineLedgerChargingTest {
   }
 
   @Test
+  void anEpilogueRunsWithTheOutcomeInTheTransactionThatDecidedIt() throws Exception {
+    execute("CREATE TABLE epilogue_seen (outcome VARCHAR(64) NOT NULL)");
+    service.subscribe(A, products.get("TQ"), mo("KT TQ")).join();
+
+    var outcome =
+        service
+            .confirm(
+                A,
+                SampleCatalog.PORT,
+                mo("是"),
+                (c, decided) -> {
+                  // The charge it reports is already visible to the epilogue's connection.
+                  assertThat(count(c, "SELECT COUNT(*) FROM ledger_entry")).isEqualTo(1);
+                  try (PreparedStatement ps =
+                      c.prepareStatement("INSERT INTO epilogue_seen (outcome) VALUES (?)")) {
+                    ps.setString(1, decided.getClass().getSimpleName());
+                    ps.executeUpdate();
+                  }
+                })
+            .join();
+
+    assertThat(outcome).isInstanceOf(Subscribed.class);
+    assertThat(strings("SELECT outcome FROM epilogue_seen")).containsExactly("Subscribed");
+  }
+
+  @Test
+  void whenTheEpilogueFailsNothingOfTheCommandHappens() {
+    service.subscribe(A, products.get("TQ"), mo("KT TQ")).join();
+
+    assertThatThrownBy(
+            () ->
+                service
+                    .confirm(
+                        A,
+                        SampleCatalog.PORT,
+                        mo("是"),
+                        (c, decided) -> {
+                          throw new SQLException("reply store refused");
+                        })
+                    .join())
+        .isInstanceOf(CompletionException.class)
+        .hasRootCauseMessage("reply store refused");
+
+    assertThat(balance()).as("no money moved").isEqualTo(1_000);
+    assertThat(count("SELECT COUNT(*) FROM cdr")).isZero();
+    assertThat(strings("SELECT state FROM subscription")).containsExactly("PENDING_CONFIRMATION");
+  }
+
+  @Test
+  void anOutcomeKnownWithoutTheDatabaseRunsNoEpilogue() {
+    List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // A per-use product needs no subscription: answered before any transaction.
+    var outcome =
+        service.subscribe(A, products.get("XW"), mo("DG XW"), (c, o) -> seen.add(o)).join();
+
+    assertThat(outcome).isInstanceOf(SubscriptionOutcome.NoSubscriptionNeeded.class);
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
   void chargesOfOneNumberInOneBatchEachSeeTheBalanceTheOthersLeft() throws Exception {
     LedgerRepository ledger = new LedgerRepository(db.dataSource(), Optional.of(groupCommit));
     CompletableFuture<LedgerEntry> first;
@@ -244,6 +304,14 @@ class InlineLedgerChargingTest {
 
   private long count(String sql) {
     return Long.parseLong(strings(sql).get(0));
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private List<String> strings(String sql) {
