@@ -1,6 +1,7 @@
 package io.vasgate.message;
 
 import io.vasgate.persistence.HeldConnection;
+import io.vasgate.persistence.MultiRowInsert;
 import io.vasgate.persistence.MultiRowUpdate;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -248,36 +249,39 @@ public final class MessageJournal implements AutoCloseable {
     if (fresh.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO mo_message (id, peer_system_id, session_id, source_addr, dest_addr,"
-                + " data_coding, short_message, text, concat_ref, concat_total, concat_seq,"
-                + " dedup_key, received_at, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'RECEIVED')")) {
-      for (RecordMo mo : fresh) {
-        MoDraft d = mo.draft();
-        ps.setLong(1, d.id());
-        ps.setString(2, d.peerSystemId());
-        ps.setLong(3, d.sessionId());
-        ps.setString(4, d.sourceAddr());
-        ps.setString(5, d.destAddr());
-        ps.setInt(6, d.dataCoding());
-        ps.setBytes(7, d.shortMessage());
-        ps.setString(8, d.text().orElse(null));
-        if (d.part().isPresent()) {
-          ps.setInt(9, d.part().get().reference());
-          ps.setInt(10, d.part().get().total());
-          ps.setInt(11, d.part().get().seq());
-        } else {
-          ps.setNull(9, Types.INTEGER);
-          ps.setNull(10, Types.SMALLINT);
-          ps.setNull(11, Types.SMALLINT);
-        }
-        ps.setBytes(12, d.dedupKey());
-        ps.setTimestamp(13, Timestamp.from(d.receivedAt()));
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    List<MultiRowInsert.Row> rows = new ArrayList<>(fresh.size());
+    for (RecordMo mo : fresh) {
+      rows.add((ps, first) -> bindMo(ps, first, mo.draft()));
     }
+    INSERT_MO.execute(c, rows);
+  }
+
+  private static final MultiRowInsert INSERT_MO =
+      new MultiRowInsert(
+          "INSERT INTO mo_message (id, peer_system_id, session_id, source_addr, dest_addr,"
+              + " data_coding, short_message, text, concat_ref, concat_total, concat_seq,"
+              + " dedup_key, received_at, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'RECEIVED')");
+
+  private static void bindMo(PreparedStatement ps, int first, MoDraft d) throws SQLException {
+    ps.setLong(first, d.id());
+    ps.setString(first + 1, d.peerSystemId());
+    ps.setLong(first + 2, d.sessionId());
+    ps.setString(first + 3, d.sourceAddr());
+    ps.setString(first + 4, d.destAddr());
+    ps.setInt(first + 5, d.dataCoding());
+    ps.setBytes(first + 6, d.shortMessage());
+    ps.setString(first + 7, d.text().orElse(null));
+    if (d.part().isPresent()) {
+      ps.setInt(first + 8, d.part().get().reference());
+      ps.setInt(first + 9, d.part().get().total());
+      ps.setInt(first + 10, d.part().get().seq());
+    } else {
+      ps.setNull(first + 8, Types.INTEGER);
+      ps.setNull(first + 9, Types.SMALLINT);
+      ps.setNull(first + 10, Types.SMALLINT);
+    }
+    ps.setBytes(first + 11, d.dedupKey());
+    ps.setTimestamp(first + 12, Timestamp.from(d.receivedAt()));
   }
 
   /** The MOs recorded within the dedup window whose keys match any in {@code mos}. */

@@ -1,19 +1,23 @@
 package io.vasgate.message;
 
+import io.vasgate.persistence.MultiRowInsert;
 import io.vasgate.persistence.MultiRowUpdate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The statements that write MT parts and MO results, for the journal and for command batches. */
 final class MessageRows {
 
-  private static final String INSERT_MT =
-      "INSERT INTO mt_message (id, mo_id, peer_system_id, source_addr, dest_addr, text, part_seq,"
-          + " part_total, data_coding, created_at, state) VALUES (?,?,?,?,?,?,?,?,?,?,'SENT')";
+  private static final MultiRowInsert INSERT_MT =
+      new MultiRowInsert(
+          "INSERT INTO mt_message (id, mo_id, peer_system_id, source_addr, dest_addr, text,"
+              + " part_seq, part_total, data_coding, created_at, state)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,'SENT')");
 
   private static final MultiRowUpdate<MoResult> MO_RESULTS =
       new MultiRowUpdate<>(
@@ -29,31 +33,30 @@ final class MessageRows {
 
   private MessageRows() {}
 
-  /** Inserts {@code parts} in state SENT, one JDBC batch (a multi-row INSERT when rewritten). */
+  /** Inserts {@code parts} in state SENT, a few multi-row statements for all of them. */
   static void insertMts(Connection c, List<MtDraft> parts) throws SQLException {
-    if (parts.isEmpty()) {
-      return;
+    List<MultiRowInsert.Row> rows = new ArrayList<>(parts.size());
+    for (MtDraft part : parts) {
+      rows.add((ps, first) -> bindMt(ps, first, part));
     }
-    try (PreparedStatement ps = c.prepareStatement(INSERT_MT)) {
-      for (MtDraft d : parts) {
-        ps.setLong(1, d.id());
-        if (d.moId().isPresent()) {
-          ps.setLong(2, d.moId().get());
-        } else {
-          ps.setNull(2, Types.BIGINT);
-        }
-        ps.setString(3, d.peerSystemId());
-        ps.setString(4, d.sourceAddr());
-        ps.setString(5, d.destAddr());
-        ps.setString(6, d.text());
-        ps.setInt(7, d.partSeq());
-        ps.setInt(8, d.partTotal());
-        ps.setInt(9, d.dataCoding());
-        ps.setTimestamp(10, Timestamp.from(d.createdAt()));
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    INSERT_MT.execute(c, rows);
+  }
+
+  private static void bindMt(PreparedStatement ps, int first, MtDraft d) throws SQLException {
+    ps.setLong(first, d.id());
+    if (d.moId().isPresent()) {
+      ps.setLong(first + 1, d.moId().get());
+    } else {
+      ps.setNull(first + 1, Types.BIGINT);
     }
+    ps.setString(first + 2, d.peerSystemId());
+    ps.setString(first + 3, d.sourceAddr());
+    ps.setString(first + 4, d.destAddr());
+    ps.setString(first + 5, d.text());
+    ps.setInt(first + 6, d.partSeq());
+    ps.setInt(first + 7, d.partTotal());
+    ps.setInt(first + 8, d.dataCoding());
+    ps.setTimestamp(first + 9, Timestamp.from(d.createdAt()));
   }
 
   /** Writes what became of each MO, a few multi-row statements for all of them. */

@@ -5,7 +5,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,14 +33,8 @@ public final class BatchScope {
     void write(Connection c) throws SQLException;
   }
 
-  /** Binds one row of a deferred statement. */
-  @FunctionalInterface
-  public interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
   private final Set<String> lockedKeys;
-  private final Map<String, List<Binder>> deferred = new LinkedHashMap<>();
+  private final Map<MultiRowInsert, List<MultiRowInsert.Row>> deferred = new LinkedHashMap<>();
   private final Map<Class<?>, Object> attachments = new LinkedHashMap<>();
 
   BatchScope(Set<String> lockedKeys) {
@@ -80,18 +73,17 @@ public final class BatchScope {
   }
 
   /**
-   * Adds a row to {@code sql}, written with the rows other work deferred to it, in the order they
-   * were deferred, before the batch commits. Only for writes nothing in the batch reads back, or
-   * whose readers {@linkplain #writeDeferred write what waits} first.
+   * Adds a row to {@code insert}, written with the rows other work deferred to it, in the order
+   * they were deferred, before the batch commits. Only for writes nothing in the batch reads back,
+   * or whose readers {@linkplain #writeDeferred write what waits} first.
    */
-  public void defer(String sql, Binder row) {
-    deferred.computeIfAbsent(sql, k -> new ArrayList<>()).add(row);
+  public void defer(MultiRowInsert insert, MultiRowInsert.Row row) {
+    deferred.computeIfAbsent(insert, k -> new ArrayList<>()).add(row);
   }
 
   /**
-   * Writes what was deferred so far, attachments' writes first, then one JDBC batch per statement
-   * (a multi-row INSERT when rewritten): before the batch commits, and whenever work is about to
-   * read by SQL what may wait here.
+   * Writes what was deferred so far, attachments' writes first, then a few multi-row INSERTs per
+   * table: before the batch commits, and whenever work is about to read by SQL what may wait here.
    */
   public void writeDeferred(Connection c) throws SQLException {
     for (Object attachment : attachments.values()) {
@@ -99,14 +91,8 @@ public final class BatchScope {
         deferredWrites.write(c);
       }
     }
-    for (Map.Entry<String, List<Binder>> e : deferred.entrySet()) {
-      try (PreparedStatement ps = c.prepareStatement(e.getKey())) {
-        for (Binder row : e.getValue()) {
-          row.bind(ps);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+    for (Map.Entry<MultiRowInsert, List<MultiRowInsert.Row>> e : deferred.entrySet()) {
+      e.getKey().execute(c, e.getValue());
     }
     deferred.clear();
   }

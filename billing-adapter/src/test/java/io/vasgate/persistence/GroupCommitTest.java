@@ -259,7 +259,7 @@ class GroupCommitTest {
 
   @Test
   void deferredRowsAreWrittenTogetherBeforeTheCommitAndNotForAFailedWork() throws Exception {
-    String sql = "INSERT INTO gc_probe (k, v) VALUES (?, ?)";
+    MultiRowInsert insert = new MultiRowInsert("INSERT INTO gc_probe (k, v) VALUES (?, ?)");
     try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {
       CountDownLatch entered = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
@@ -274,10 +274,10 @@ class GroupCommitTest {
               BatchScope.of(c)
                   .orElseThrow()
                   .defer(
-                      sql,
-                      ps -> {
-                        ps.setString(1, "deferred");
-                        ps.setInt(2, v);
+                      insert,
+                      (ps, first) -> {
+                        ps.setString(first, "deferred");
+                        ps.setInt(first + 1, v);
                       });
               if (v == 3) {
                 throw new SQLException("fails after deferring");

@@ -3,6 +3,7 @@ package io.vasgate.billing.cdr;
 import io.vasgate.command.catalog.ChargeType;
 import io.vasgate.persistence.BatchScope;
 import io.vasgate.persistence.GroupCommit;
+import io.vasgate.persistence.MultiRowInsert;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,7 +77,7 @@ public final class CdrRepository {
   public void recordOn(Connection c, Cdr cdr) throws SQLException {
     Optional<BatchScope> batch = BatchScope.of(c);
     if (batch.isPresent()) {
-      batch.get().defer(INSERT_OR_KEEP, ps -> bind(ps, cdr));
+      batch.get().defer(INSERT_OR_KEEP, (ps, first) -> bind(ps, first, cdr));
       return;
     }
     insertRecord(c, cdr);
@@ -99,12 +100,13 @@ public final class CdrRepository {
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   /** The record unless one of its type and key is there: the unique key decides, no error. */
-  private static final String INSERT_OR_KEEP = INSERT + " ON DUPLICATE KEY UPDATE id = id";
+  private static final MultiRowInsert INSERT_OR_KEEP =
+      new MultiRowInsert(INSERT + " ON DUPLICATE KEY UPDATE id = id");
 
   private static Cdr insertRecord(Connection c, Cdr cdr) throws SQLException {
     {
       try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-        bind(ps, cdr);
+        bind(ps, 1, cdr);
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
           if (!keys.next()) {
@@ -122,25 +124,25 @@ public final class CdrRepository {
     }
   }
 
-  private static void bind(PreparedStatement ps, Cdr cdr) throws SQLException {
-    ps.setString(1, cdr.type().name());
-    ps.setString(2, cdr.idempotencyKey());
-    ps.setString(3, cdr.chargeKey().orElse(null));
-    ps.setString(4, cdr.messageId().orElse(null));
-    ps.setString(5, cdr.billedNumber());
-    ps.setString(6, cdr.partnerCode());
-    ps.setString(7, cdr.serviceNumber());
-    ps.setString(8, cdr.productCode());
-    ps.setString(9, cdr.chargeType().name());
-    ps.setLong(10, cdr.feeFen());
-    ps.setString(11, UtcDateTime.bind(cdr.chargedAt()));
-    ps.setString(12, UtcDateTime.bind(cdr.recordedAt()));
+  private static void bind(PreparedStatement ps, int first, Cdr cdr) throws SQLException {
+    ps.setString(first, cdr.type().name());
+    ps.setString(first + 1, cdr.idempotencyKey());
+    ps.setString(first + 2, cdr.chargeKey().orElse(null));
+    ps.setString(first + 3, cdr.messageId().orElse(null));
+    ps.setString(first + 4, cdr.billedNumber());
+    ps.setString(first + 5, cdr.partnerCode());
+    ps.setString(first + 6, cdr.serviceNumber());
+    ps.setString(first + 7, cdr.productCode());
+    ps.setString(first + 8, cdr.chargeType().name());
+    ps.setLong(first + 9, cdr.feeFen());
+    ps.setString(first + 10, UtcDateTime.bind(cdr.chargedAt()));
+    ps.setString(first + 11, UtcDateTime.bind(cdr.recordedAt()));
     if (cdr.causingMoId().isPresent()) {
-      ps.setLong(13, cdr.causingMoId().get());
+      ps.setLong(first + 12, cdr.causingMoId().get());
     } else {
-      ps.setNull(13, Types.BIGINT);
+      ps.setNull(first + 12, Types.BIGINT);
     }
-    ps.setString(14, cdr.transactionId());
+    ps.setString(first + 13, cdr.transactionId());
   }
 
   /** The record of this type and key, if any. */

@@ -1,6 +1,7 @@
 package io.vasgate.billing.subscription;
 
 import io.vasgate.persistence.BatchScope;
+import io.vasgate.persistence.MultiRowInsert;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,11 +17,12 @@ import java.util.stream.Collectors;
  */
 public final class ListNumberingRepository {
 
-  private static final String UPSERT =
-      "INSERT INTO subscription_list (msisdn, listed_at, selectable_until, subscription_ids)"
-          + " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE listed_at = VALUES(listed_at),"
-          + " selectable_until = VALUES(selectable_until),"
-          + " subscription_ids = VALUES(subscription_ids)";
+  private static final MultiRowInsert UPSERT =
+      new MultiRowInsert(
+          "INSERT INTO subscription_list (msisdn, listed_at, selectable_until, subscription_ids)"
+              + " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE listed_at = VALUES(listed_at),"
+              + " selectable_until = VALUES(selectable_until),"
+              + " subscription_ids = VALUES(subscription_ids)");
 
   private static final String FIND =
       "SELECT msisdn, listed_at, selectable_until, subscription_ids FROM subscription_list"
@@ -33,21 +35,19 @@ public final class ListNumberingRepository {
   public void save(Connection c, ListNumbering numbering) throws SQLException {
     Optional<BatchScope> batch = BatchScope.of(c);
     if (batch.isPresent()) {
-      batch.get().defer(UPSERT, ps -> bind(ps, numbering));
+      batch.get().defer(UPSERT, (ps, first) -> bind(ps, first, numbering));
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
-      bind(ps, numbering);
-      ps.executeUpdate();
-    }
+    UPSERT.execute(c, List.<MultiRowInsert.Row>of((ps, first) -> bind(ps, first, numbering)));
   }
 
-  private static void bind(PreparedStatement ps, ListNumbering numbering) throws SQLException {
-    ps.setString(1, numbering.msisdn());
-    SqlValues.setInstant(ps, 2, numbering.listedAt());
-    SqlValues.setInstant(ps, 3, numbering.selectableUntil());
+  private static void bind(PreparedStatement ps, int first, ListNumbering numbering)
+      throws SQLException {
+    ps.setString(first, numbering.msisdn());
+    SqlValues.setInstant(ps, first + 1, numbering.listedAt());
+    SqlValues.setInstant(ps, first + 2, numbering.selectableUntil());
     ps.setString(
-        4,
+        first + 3,
         numbering.subscriptionIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
   }
 

@@ -3,6 +3,7 @@ package io.vasgate.billing.subscription;
 import static io.vasgate.billing.subscription.SqlValues.bounded;
 
 import io.vasgate.persistence.BatchScope;
+import io.vasgate.persistence.MultiRowInsert;
 import io.vasgate.persistence.MultiRowUpdate;
 import io.vasgate.persistence.PaddedList;
 import java.sql.Connection;
@@ -49,9 +50,10 @@ public final class SubscriptionRepository {
       "UPDATE subscription SET state = ?, confirm_deadline = ?, activated_at = ?, trial_end = ?,"
           + " next_charge_date = ?, cancelled_at = ?, updated_at = ? WHERE id = ? AND state = ?";
 
-  private static final String INSERT_TRANSITION =
-      "INSERT INTO subscription_transition (subscription_id, msisdn, product_code, from_state,"
-          + " to_state, at, cause_mo_id, cause_job, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final MultiRowInsert INSERT_TRANSITION =
+      new MultiRowInsert(
+          "INSERT INTO subscription_transition (subscription_id, msisdn, product_code, from_state,"
+              + " to_state, at, cause_mo_id, cause_job, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
   private static final String LOCK_NUMBER =
       "INSERT INTO subscription_number_lock (msisdn) VALUES (?)"
@@ -315,9 +317,10 @@ public final class SubscriptionRepository {
     writeTransitions(
         c,
         List.of(
-            ps ->
+            (ps, first) ->
                 bindTransition(
                     ps,
+                    first,
                     stored,
                     Optional.empty(),
                     stored.state(),
@@ -621,12 +624,13 @@ public final class SubscriptionRepository {
     if (transitions.isEmpty()) {
       return;
     }
-    List<BatchScope.Binder> rows = new ArrayList<>(transitions.size());
+    List<MultiRowInsert.Row> rows = new ArrayList<>(transitions.size());
     for (Change change : transitions) {
       rows.add(
-          ps ->
+          (ps, first) ->
               bindTransition(
                   ps,
+                  first,
                   change.after(),
                   Optional.of(change.before().state()),
                   change.after().state(),
@@ -642,20 +646,14 @@ public final class SubscriptionRepository {
    * commits: nothing in a command reads its transitions back, and a batch's transitions then cost
    * one statement instead of one per command.
    */
-  private static void writeTransitions(Connection c, List<BatchScope.Binder> rows)
+  private static void writeTransitions(Connection c, List<MultiRowInsert.Row> rows)
       throws SQLException {
     Optional<BatchScope> batch = BatchScope.of(c);
     if (batch.isPresent()) {
       rows.forEach(row -> batch.get().defer(INSERT_TRANSITION, row));
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement(INSERT_TRANSITION)) {
-      for (BatchScope.Binder row : rows) {
-        row.bind(ps);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
+    INSERT_TRANSITION.execute(c, rows);
   }
 
   /** Every transition of the number's rows, in the order they happened. */
@@ -690,6 +688,7 @@ public final class SubscriptionRepository {
 
   private static void bindTransition(
       PreparedStatement ps,
+      int first,
       Subscription s,
       Optional<SubscriptionState> from,
       SubscriptionState to,
@@ -697,24 +696,24 @@ public final class SubscriptionRepository {
       TransitionCause cause,
       String detail)
       throws SQLException {
-    ps.setLong(1, s.id());
-    ps.setString(2, s.msisdn());
-    ps.setString(3, s.productCode());
+    ps.setLong(first, s.id());
+    ps.setString(first + 1, s.msisdn());
+    ps.setString(first + 2, s.productCode());
     if (from.isPresent()) {
-      ps.setString(4, from.get().name());
+      ps.setString(first + 3, from.get().name());
     } else {
-      ps.setNull(4, Types.VARCHAR);
+      ps.setNull(first + 3, Types.VARCHAR);
     }
-    ps.setString(5, to.name());
-    SqlValues.setInstant(ps, 6, at);
+    ps.setString(first + 4, to.name());
+    SqlValues.setInstant(ps, first + 5, at);
     if (cause instanceof TransitionCause.Mo mo) {
-      ps.setLong(7, mo.moId());
-      ps.setNull(8, Types.VARCHAR);
+      ps.setLong(first + 6, mo.moId());
+      ps.setNull(first + 7, Types.VARCHAR);
     } else {
-      ps.setNull(7, Types.BIGINT);
-      ps.setString(8, ((TransitionCause.Job) cause).name());
+      ps.setNull(first + 6, Types.BIGINT);
+      ps.setString(first + 7, ((TransitionCause.Job) cause).name());
     }
-    ps.setString(9, bounded(detail, StateTransition.MAX_DETAIL_LENGTH));
+    ps.setString(first + 8, bounded(detail, StateTransition.MAX_DETAIL_LENGTH));
   }
 
   private static Optional<Subscription> one(Connection c, String sql, Object... args)
