@@ -165,7 +165,8 @@ public final class CommandPipeline implements AutoCloseable {
             processor,
             blocking,
             config.temporaryFailureStatus(),
-            config.maxBacklog());
+            config.maxBacklog(),
+            destination -> catalog.get().resolve(destination).isPresent());
     SubscriberNotices notices =
         new SubscriberNotices(catalog, templates, composer, replies, config.notifyVia());
     RenewalJob renewal =

@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,7 @@ public final class MoIngressHandler implements SmppRequestHandler {
   private final Executor processing;
   private final int temporaryFailureStatus;
   private final int maxBacklog;
+  private final Predicate<String> served;
 
   /** MOs taken in and not yet done with: being recorded, queued or being processed. */
   private final AtomicInteger backlog = new AtomicInteger();
@@ -75,6 +77,8 @@ public final class MoIngressHandler implements SmppRequestHandler {
    * @param maxBacklog how many MOs may be under way at once; beyond it the peer is throttled
    *     (ESME_RTHROTTLED) before anything is recorded, so an overload slows the MO router down
    *     instead of queueing work without bound
+   * @param served whether a destination is one of our service numbers (or an extension of one); an
+   *     MO to any other is refused with ESME_RINVDSTADR, as there is no number to answer from
    */
   public MoIngressHandler(
       MessageJournal journal,
@@ -85,7 +89,8 @@ public final class MoIngressHandler implements SmppRequestHandler {
       CommandSink sink,
       Executor processing,
       int temporaryFailureStatus,
-      int maxBacklog) {
+      int maxBacklog,
+      Predicate<String> served) {
     this.journal = journal;
     this.messageIds = messageIds;
     this.clock = clock;
@@ -95,6 +100,7 @@ public final class MoIngressHandler implements SmppRequestHandler {
     this.processing = processing;
     this.temporaryFailureStatus = temporaryFailureStatus;
     this.maxBacklog = maxBacklog;
+    this.served = served;
   }
 
   /** How many MOs are taken in and not yet done with. */
@@ -105,6 +111,12 @@ public final class MoIngressHandler implements SmppRequestHandler {
   @Override
   public CompletionStage<? extends PduResponse> handle(SmppSession session, PduRequest request) {
     MoMessage mo = extract(request);
+    if (!served.test(mo.destination())) {
+      // Misrouted: a permanent error tells the MO router so, where an acknowledged MO would be
+      // dropped without a word to anyone.
+      throw new SmppStatusException(
+          CommandStatus.ESME_RINVDSTADR, mo.destination() + " is not a service number here");
+    }
     if (backlog.incrementAndGet() > maxBacklog) {
       backlog.decrementAndGet();
       throw new SmppStatusException(

@@ -217,11 +217,21 @@ class HandsetCommandsTest {
   }
 
   @Test
-  void mosToAnUnknownNumberAreRecordedButNotAnswered() throws Exception {
+  void mosToANumberNotOursAreRefusedAsAnInvalidDestinationAndNeitherRecordedNorAnswered()
+      throws Exception {
     String h = handset();
     SubmitSmResp resp = mo.send(h, "95555", "KT TQ");
-    assertThat(resp.getCommandStatus()).isZero();
+    assertThat(resp.getCommandStatus()).as("ESME_RINVDSTADR").isEqualTo(0x0B);
     assertThat(mo.drain(Duration.ofSeconds(2))).isEmpty();
+    try (Connection c = gateway.database().dataSource().getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT COUNT(*) FROM mo_message WHERE source_addr = ?")) {
+      ps.setString(1, h);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(rs.getInt(1)).isZero();
+      }
+    }
   }
 
   @Test

@@ -133,7 +133,8 @@ class MoIngressBacklogTest {
             },
             Runnable::run,
             0x64,
-            2);
+            2,
+            destination -> true);
 
     assertThat(
             ingress
@@ -177,7 +178,8 @@ class MoIngressBacklogTest {
             command -> new CompletableFuture<Void>(),
             Runnable::run,
             0x64,
-            10);
+            10,
+            destination -> true);
     ingress
         .handle(SESSION, mo("8613800000009", "0000"))
         .toCompletableFuture()
