@@ -80,7 +80,7 @@ public record PipelineConfig(
         ZoneId.of("Asia/Shanghai"),
         5000,
         "mo",
-        2,
+        3,
         64,
         128);
   }
