@@ -34,8 +34,8 @@ public final class MultiRowInsert {
    * @param oneRow an INSERT of one row, {@code INSERT INTO t (a, b) VALUES (?, ?)}, optionally
    *     followed by a clause for the whole statement ({@code ON DUPLICATE KEY UPDATE ...}); the row
    *     is the first parenthesised group after {@code VALUES}
-   * @throws IllegalArgumentException if {@code oneRow} has no such group, or even one row is too
-   *     long for the prepared statement cache
+   * @throws IllegalArgumentException if {@code oneRow} has no such group, a parameter outside it or
+   *     a parenthesis inside it, or even one row is too long for the prepared statement cache
    */
   public MultiRowInsert(String oneRow) {
     int values = oneRow.indexOf(" VALUES ");
@@ -47,6 +47,12 @@ public final class MultiRowInsert {
     String head = oneRow.substring(0, open);
     String row = oneRow.substring(open, close + 1);
     String tail = oneRow.substring(close + 1);
+    // Rows are bound at a fixed stride: a parameter outside the row, or a call such as NOW() that
+    // would end the row early, must not pass unnoticed.
+    if (head.indexOf('?') >= 0 || tail.indexOf('?') >= 0 || row.indexOf('(', 1) >= 0) {
+      throw new IllegalArgumentException(
+          "parameters only, and no calls, in the row of a multi-row INSERT: " + oneRow);
+    }
     this.parameters = (int) row.chars().filter(ch -> ch == '?').count();
     List<String> shapes = new ArrayList<>();
     for (int rows = 1; rows <= MultiRowUpdate.MAX_ROWS; rows *= 2) {

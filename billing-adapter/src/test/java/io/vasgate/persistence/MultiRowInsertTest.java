@@ -115,8 +115,15 @@ class MultiRowInsertTest {
   }
 
   @Test
-  void refusesAStatementWithoutARowOfValues() {
+  void refusesAStatementWhoseRowsCannotBeBoundAtAFixedStride() {
     assertThatThrownBy(() -> new MultiRowInsert("INSERT INTO t SELECT * FROM u"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new MultiRowInsert("INSERT INTO t (a, b) VALUES (?, NOW())"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new MultiRowInsert(
+                    "INSERT INTO t (a) VALUES (?) ON DUPLICATE KEY UPDATE hits = hits + ?"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(INSERT.oneRow()).isEqualTo("INSERT INTO mri_probe (k, v) VALUES (?, ?)");
   }

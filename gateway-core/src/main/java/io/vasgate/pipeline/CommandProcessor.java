@@ -250,15 +250,25 @@ public final class CommandProcessor implements CommandSink {
 
     @Override
     public void run(Connection c, T outcome) throws SQLException {
-      RenderedReply reply = compose.apply(outcome);
-      ReplySender.Prepared prepared =
-          replies.prepare(
-              command.peerSystemId(),
-              command.sessionId(),
-              command.destination(),
-              command.msisdn(),
-              reply.text(),
-              Optional.of(command.moId()));
+      RenderedReply reply;
+      ReplySender.Prepared prepared;
+      try {
+        reply = compose.apply(outcome);
+        prepared =
+            replies.prepare(
+                command.peerSystemId(),
+                command.sessionId(),
+                command.destination(),
+                command.msisdn(),
+                reply.text(),
+                Optional.of(command.moId()));
+      } catch (RuntimeException e) {
+        // A reply that cannot be composed must not undo the command (a broken template would
+        // otherwise stop every cancellation): it commits, and the reply fails after it as before.
+        log.error("pipeline - reply to MO {} cannot be composed", command.moId(), e);
+        last = null;
+        return;
+      }
       CommandRecords.record(
           c,
           new MoResult(command.moId(), "PROCESSED", kind, productCode, clock.instant()),

@@ -169,10 +169,14 @@ public final class ReplySender {
     if (!reply.sendable()) {
       return CompletableFuture.completedFuture(reply.unsendable());
     }
+    SmppSession session = reply.session().get();
+    if (!session.state().esmeMayReceive()) {
+      // Chosen before the command committed; another session of the peer may take it now.
+      session = route(reply.records().get(0).peerSystemId(), session.id()).orElse(session);
+    }
     List<CompletableFuture<Boolean>> acks = new ArrayList<>(reply.parts().size());
     for (int i = 0; i < reply.parts().size(); i++) {
-      acks.add(
-          sendPart(reply.session().get(), reply.records().get(i), reply.parts().get(i), recorded));
+      acks.add(sendPart(session, reply.records().get(i), reply.parts().get(i), recorded));
     }
     return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
         .thenApply(

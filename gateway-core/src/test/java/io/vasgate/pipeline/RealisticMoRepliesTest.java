@@ -28,7 +28,6 @@ class RealisticMoRepliesTest {
 
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  /** How long an MO that deserves no answer is watched for one. */
   private static final String PORT = "10658880";
 
   private static final String SHBB = "1065888001";

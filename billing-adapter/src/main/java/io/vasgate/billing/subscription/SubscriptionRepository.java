@@ -201,8 +201,10 @@ public final class SubscriptionRepository {
    * other lane's commit. Blocks of a thousand numbers still spread over the lanes like the numbers.
    */
   public static int laneSpread(String msisdn) {
-    int end = Math.max(1, msisdn.length() - BLOCK_DIGITS);
-    return msisdn.substring(0, end).hashCode();
+    if (msisdn.length() <= BLOCK_DIGITS) {
+      return msisdn.hashCode();
+    }
+    return msisdn.substring(0, msisdn.length() - BLOCK_DIGITS).hashCode();
   }
 
   /**

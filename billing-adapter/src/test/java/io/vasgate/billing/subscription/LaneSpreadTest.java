@@ -20,9 +20,9 @@ class LaneSpreadTest {
   }
 
   @Test
-  void aShortNumberKeepsItsFirstDigit() {
-    assertThat(SubscriptionRepository.laneSpread("12"))
-        .isEqualTo(SubscriptionRepository.laneSpread("1"))
-        .isNotEqualTo(SubscriptionRepository.laneSpread("2"));
+  void aKeyNoLongerThanABlockIsItsOwnSpread() {
+    assertThat(SubscriptionRepository.laneSpread("")).isEqualTo("".hashCode());
+    assertThat(SubscriptionRepository.laneSpread("123")).isEqualTo("123".hashCode());
+    assertThat(SubscriptionRepository.laneSpread("1234")).isEqualTo("1".hashCode());
   }
 }
