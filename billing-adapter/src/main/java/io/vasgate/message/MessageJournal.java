@@ -3,6 +3,7 @@ package io.vasgate.message;
 import io.vasgate.persistence.HeldConnection;
 import io.vasgate.persistence.MultiRowInsert;
 import io.vasgate.persistence.MultiRowUpdate;
+import io.vasgate.persistence.PaddedList;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -293,14 +294,11 @@ public final class MessageJournal implements AutoCloseable {
         oldest = mo.draft().receivedAt();
       }
     }
-    StringBuilder sql =
-        new StringBuilder(
-            "SELECT dedup_key, id FROM mo_message WHERE received_at >= ? AND dedup_key IN (");
-    for (int i = 0; i < mos.size(); i++) {
-      sql.append(i == 0 ? "?" : ",?");
-    }
-    sql.append(") ORDER BY received_at");
-    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+    String sql =
+        "SELECT dedup_key, id FROM mo_message WHERE received_at >= ? AND dedup_key IN ("
+            + PaddedList.placeholders(mos.size())
+            + ") ORDER BY received_at";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setTimestamp(1, Timestamp.from(oldest.minus(dedupWindow)));
       for (int i = 0; i < mos.size(); i++) {
         ps.setBytes(i + 2, mos.get(i).draft().dedupKey());

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Inserts many rows into one table in a few multi-row statements whose shapes are fixed, so that
@@ -56,7 +58,7 @@ public final class MultiRowInsert {
     this.parameters = (int) row.chars().filter(ch -> ch == '?').count();
     List<String> shapes = new ArrayList<>();
     for (int rows = 1; rows <= MultiRowUpdate.MAX_ROWS; rows *= 2) {
-      String sql = head + String.join(", ", java.util.Collections.nCopies(rows, row)) + tail;
+      String sql = head + String.join(", ", Collections.nCopies(rows, row)) + tail;
       if (sql.length() >= EmbeddedMariaDb.PREPARED_STATEMENT_CACHE_SQL_LIMIT) {
         break;
       }
@@ -69,9 +71,19 @@ public final class MultiRowInsert {
     this.maxRows = 1 << (shapes.size() - 1);
   }
 
-  /** The statement that inserts one row, for callers that need its generated key. */
-  public String oneRow() {
-    return statements.get(0);
+  /**
+   * Inserts {@code rows} on {@code c}: now, or, inside a group commit batch, with the rows the
+   * batch's other work deferred to this statement, just before the batch commits.
+   */
+  public void writeOn(Connection c, List<? extends Row> rows) throws SQLException {
+    Optional<BatchScope> batch = BatchScope.of(c);
+    if (batch.isEmpty()) {
+      execute(c, rows);
+      return;
+    }
+    for (Row row : rows) {
+      batch.get().defer(this, row);
+    }
   }
 
   /** Inserts {@code rows} in the order given. */

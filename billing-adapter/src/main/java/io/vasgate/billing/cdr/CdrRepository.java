@@ -75,12 +75,7 @@ public final class CdrRepository {
    * batch the record goes out with the batch's others, in one statement before it commits.
    */
   public void recordOn(Connection c, Cdr cdr) throws SQLException {
-    Optional<BatchScope> batch = BatchScope.of(c);
-    if (batch.isPresent()) {
-      batch.get().defer(INSERT_OR_KEEP, (ps, first) -> bind(ps, first, cdr));
-      return;
-    }
-    insertRecord(c, cdr);
+    INSERT_OR_KEEP.writeOn(c, List.<MultiRowInsert.Row>of((ps, first) -> bind(ps, first, cdr)));
   }
 
   /** The record of this type and key, if any, read on the caller's connection. */

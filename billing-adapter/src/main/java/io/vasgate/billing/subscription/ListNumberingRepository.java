@@ -33,12 +33,7 @@ public final class ListNumberingRepository {
    * the batch's other lists in one statement before it commits.
    */
   public void save(Connection c, ListNumbering numbering) throws SQLException {
-    Optional<BatchScope> batch = BatchScope.of(c);
-    if (batch.isPresent()) {
-      batch.get().defer(UPSERT, (ps, first) -> bind(ps, first, numbering));
-      return;
-    }
-    UPSERT.execute(c, List.<MultiRowInsert.Row>of((ps, first) -> bind(ps, first, numbering)));
+    UPSERT.writeOn(c, List.<MultiRowInsert.Row>of((ps, first) -> bind(ps, first, numbering)));
   }
 
   private static void bind(PreparedStatement ps, int first, ListNumbering numbering)

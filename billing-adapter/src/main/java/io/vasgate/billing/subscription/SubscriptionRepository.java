@@ -650,12 +650,7 @@ public final class SubscriptionRepository {
    */
   private static void writeTransitions(Connection c, List<MultiRowInsert.Row> rows)
       throws SQLException {
-    Optional<BatchScope> batch = BatchScope.of(c);
-    if (batch.isPresent()) {
-      rows.forEach(row -> batch.get().defer(INSERT_TRANSITION, row));
-      return;
-    }
-    INSERT_TRANSITION.execute(c, rows);
+    INSERT_TRANSITION.writeOn(c, rows);
   }
 
   /** Every transition of the number's rows, in the order they happened. */
