@@ -288,6 +288,21 @@ public final class CommandProcessor implements CommandSink {
 
   private record Recorded<T>(T outcome, Answer answer) {}
 
+  /**
+   * Runs the subscriber work {@code call} with a {@link Recorder} as its epilogue, so the reply
+   * {@code compose} makes of the outcome is recorded with the work wherever a transaction decides
+   * it, and answers with that reply.
+   */
+  private <T> CompletableFuture<Answer> recorded(
+      InboundCommand command,
+      String kind,
+      String productCode,
+      Function<T, RenderedReply> compose,
+      Function<Epilogue<T>, CompletableFuture<T>> call) {
+    Recorder<T> recorder = new Recorder<>(command, kind, productCode, compose);
+    return work(call.apply(recorder)).thenApply(recorder::answer);
+  }
+
   private CompletableFuture<Answer> act(
       InboundCommand command, Parsed parsed, Catalog snapshot, MoRef mo) {
     ShortCode code = parsed.shortCode();
@@ -301,48 +316,69 @@ public final class CommandProcessor implements CommandSink {
       case SUBSCRIBE -> {
         Product p = product.orElseThrow();
         if (p.chargeType() == ChargeType.PER_USE) {
-          Recorder<ForUse> use =
-              new Recorder<>(command, "USE", productCode, o -> composer.outcome(r, o));
-          return work(subscriptions.use(msisdn, p, mo, use)).thenApply(use::answer);
+          return this.<ForUse>recorded(
+              command,
+              "USE",
+              productCode,
+              o -> composer.outcome(r, o),
+              e -> subscriptions.use(msisdn, p, mo, e));
         }
-        Recorder<ForSubscribe> subscribe =
-            new Recorder<>(command, kind, productCode, o -> composer.outcome(r, o));
-        return work(subscriptions.subscribe(msisdn, p, mo, subscribe)).thenApply(subscribe::answer);
+        return this.<ForSubscribe>recorded(
+            command,
+            kind,
+            productCode,
+            o -> composer.outcome(r, o),
+            e -> subscriptions.subscribe(msisdn, p, mo, e));
       }
       case UNSUBSCRIBE -> {
         // "you do not hold X": the outcome has no product when nothing was cancelled.
         ReplyComposer.Reply named = r.product(product.orElseThrow());
-        Recorder<ForUnsubscribe> unsubscribe =
-            new Recorder<>(command, kind, productCode, o -> composer.outcome(named, o));
-        return work(subscriptions.unsubscribe(msisdn, product.orElseThrow(), mo, unsubscribe))
-            .thenApply(unsubscribe::answer);
+        return this.<ForUnsubscribe>recorded(
+            command,
+            kind,
+            productCode,
+            o -> composer.outcome(named, o),
+            e -> subscriptions.unsubscribe(msisdn, product.orElseThrow(), mo, e));
       }
       case QUERY -> {
-        Recorder<SubscriptionList> query =
-            new Recorder<>(
-                command, kind, productCode, list -> composer.list(r, list, clock.instant()));
-        return work(subscriptions.listActive(msisdn, query)).thenApply(query::answer);
+        return this.<SubscriptionList>recorded(
+            command,
+            kind,
+            productCode,
+            list -> composer.list(r, list, clock.instant()),
+            e -> subscriptions.listActive(msisdn, e));
       }
       case UNSUBSCRIBE_ALL -> {
-        Recorder<ForUnsubscribe> all =
-            new Recorder<>(command, kind, null, o -> composer.cancelledAll(r, o));
-        return work(subscriptions.unsubscribeAll(msisdn, port, mo, all)).thenApply(all::answer);
+        return this.<ForUnsubscribe>recorded(
+            command,
+            kind,
+            null,
+            o -> composer.cancelledAll(r, o),
+            e -> subscriptions.unsubscribeAll(msisdn, port, mo, e));
       }
       case CONFIRM -> {
-        Recorder<ForConfirm> confirm =
-            new Recorder<>(command, kind, null, o -> composer.outcome(r, o));
-        return work(subscriptions.confirm(msisdn, port, mo, confirm)).thenApply(confirm::answer);
+        return this.<ForConfirm>recorded(
+            command,
+            kind,
+            null,
+            o -> composer.outcome(r, o),
+            e -> subscriptions.confirm(msisdn, port, mo, e));
       }
       case DECLINE -> {
-        Recorder<ForDecline> decline =
-            new Recorder<>(command, kind, null, o -> composer.outcome(r, o));
-        return work(subscriptions.decline(msisdn, port, mo, decline)).thenApply(decline::answer);
+        return this.<ForDecline>recorded(
+            command,
+            kind,
+            null,
+            o -> composer.outcome(r, o),
+            e -> subscriptions.decline(msisdn, port, mo, e));
       }
       case SELECT -> {
-        Recorder<ForSelect> select =
-            new Recorder<>(command, kind, null, o -> composer.outcome(r, o));
-        return work(subscriptions.cancelSelected(msisdn, parsed.items(), mo, select))
-            .thenApply(select::answer);
+        return this.<ForSelect>recorded(
+            command,
+            kind,
+            null,
+            o -> composer.outcome(r, o),
+            e -> subscriptions.cancelSelected(msisdn, parsed.items(), mo, e));
       }
       default -> {
         return done(kind, null, composer.help(r, snapshot.offeredAt(code)));
