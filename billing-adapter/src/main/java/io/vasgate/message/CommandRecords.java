@@ -5,25 +5,37 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Writes a command's own records, its MO's result and the reply parts about to be sent, in the
- * transaction that carried out the command: they commit with what they describe, or not at all, and
- * the reply goes out as soon as that one commit is done instead of after another of the journal's.
- * In a group commit batch they wait for its end and go out with every other command's in one
- * multi-row statement per table.
+ * Writes a command's own records, its MO (or the MO's result) and the reply parts about to be sent,
+ * in the transaction that carried out the command: they commit with what they describe, or not at
+ * all, and the peer's MO is answered and the reply sent as soon as that one commit is done. In a
+ * group commit batch they wait for its end and go out with every other command's in one multi-row
+ * statement per table.
+ *
+ * <p>An MO written here takes its dedup key in the same transaction: if another gateway (or this
+ * one before a restart) already recorded the same MO within the window, the key is taken, the
+ * transaction fails and nothing of the command is applied.
  */
 public final class CommandRecords {
 
   private CommandRecords() {}
 
-  /** Records {@code result} and {@code parts} on {@code c}, now or at its batch's end. */
-  public static void record(Connection c, MoResult result, List<MtDraft> parts)
+  /**
+   * Records {@code result} and {@code parts} on {@code c}, now or at its batch's end.
+   *
+   * @param mo the MO itself, when it is not recorded yet: it is written already done with; empty
+   *     when it was recorded on arrival and only its result is written
+   */
+  public static void record(
+      Connection c, Optional<MoDraft> mo, MoResult result, List<MtDraft> parts)
       throws SQLException {
     var scope = BatchScope.of(c);
     if (scope.isEmpty()) {
-      MessageRows.insertMts(c, parts);
-      MessageRows.updateMos(c, List.of(result));
+      Waiting now = new Waiting();
+      now.add(mo, result, parts);
+      now.write(c);
       return;
     }
     Waiting waiting = scope.get().attachment(Waiting.class).orElse(null);
@@ -31,19 +43,35 @@ public final class CommandRecords {
       waiting = new Waiting();
       scope.get().attach(Waiting.class, waiting);
     }
-    waiting.results.add(result);
-    waiting.parts.addAll(parts);
+    waiting.add(mo, result, parts);
   }
 
   /** A batch's records not yet written. */
   private static final class Waiting implements BatchScope.Deferred {
+    final List<MessageRows.NewMo> mos = new ArrayList<>();
     final List<MoResult> results = new ArrayList<>();
     final List<MtDraft> parts = new ArrayList<>();
 
+    void add(Optional<MoDraft> mo, MoResult result, List<MtDraft> replyParts) {
+      if (mo.isPresent()) {
+        if (mo.get().id() != result.moId()) {
+          throw new IllegalArgumentException(
+              "result of MO " + result.moId() + " given for MO " + mo.get().id());
+        }
+        mos.add(new MessageRows.NewMo(mo.get(), Optional.of(result)));
+      } else {
+        results.add(result);
+      }
+      parts.addAll(replyParts);
+    }
+
     @Override
     public void write(Connection c) throws SQLException {
+      // MOs first: a dedup key already taken fails the batch before anything else is written.
+      MessageRows.insertMos(c, mos);
       MessageRows.insertMts(c, parts);
       MessageRows.updateMos(c, results);
+      mos.clear();
       parts.clear();
       results.clear();
     }

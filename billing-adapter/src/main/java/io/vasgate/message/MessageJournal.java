@@ -1,22 +1,18 @@
 package io.vasgate.message;
 
 import io.vasgate.persistence.HeldConnection;
-import io.vasgate.persistence.MultiRowInsert;
 import io.vasgate.persistence.MultiRowUpdate;
-import io.vasgate.persistence.PaddedList;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,7 +35,7 @@ public final class MessageJournal implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(MessageJournal.class);
 
   /** One queued write and the future its caller waits on. */
-  private sealed interface Op permits RecordMo, RecordMt, MtAnswered, MoProcessed {}
+  private sealed interface Op permits RecordMo, RecordMt, MtAnswered, RecordOutcome {}
 
   private record RecordMo(MoDraft draft, CompletableFuture<MoRecorded> done) implements Op {}
 
@@ -48,7 +44,13 @@ public final class MessageJournal implements AutoCloseable {
   private record MtAnswered(long id, int status, Instant at, CompletableFuture<Void> done)
       implements Op {}
 
-  private record MoProcessed(MoResult result, CompletableFuture<Void> done) implements Op {}
+  /** What a command came to: its MO if not yet recorded, the MO's result, the reply's parts. */
+  private record RecordOutcome(
+      Optional<MoDraft> mo,
+      MoResult result,
+      List<MtDraft> parts,
+      CompletableFuture<MoRecorded> done)
+      implements Op {}
 
   private static final Op STOP = new MtAnswered(0, 0, Instant.EPOCH, new CompletableFuture<>());
 
@@ -63,6 +65,7 @@ public final class MessageJournal implements AutoCloseable {
               new MultiRowUpdate.Column<>(
                   "updated_at", (ps, i, a) -> ps.setTimestamp(i, Timestamp.from(a.at())))));
 
+  private final DataSource dataSource;
   private final int maxBatch;
   private final Duration dedupWindow;
   private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
@@ -85,6 +88,7 @@ public final class MessageJournal implements AutoCloseable {
     if (maxBatch < 1) {
       throw new IllegalArgumentException("maxBatch must be positive: " + maxBatch);
     }
+    this.dataSource = dataSource;
     this.maxBatch = maxBatch;
     this.dedupWindow = dedupWindow;
     this.connection = new HeldConnection(dataSource);
@@ -117,8 +121,28 @@ public final class MessageJournal implements AutoCloseable {
   /** Records what became of an MO: PROCESSED or FAILED, with the command and product it named. */
   public CompletableFuture<Void> moProcessed(
       long moId, String status, String command, String productCode, Instant at) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
-    enqueue(new MoProcessed(new MoResult(moId, status, command, productCode, at), done), done);
+    return recordOutcome(
+            Optional.empty(), new MoResult(moId, status, command, productCode, at), List.of())
+        .thenApply(recorded -> null);
+  }
+
+  /**
+   * Records what a command came to, in one transaction: the MO itself when {@code mo} is given (it
+   * was not recorded on arrival) or else the result of the one recorded, and the parts of its reply
+   * (in state SENT), so the reply may go out once this completes.
+   *
+   * <p>An MO given here is deduplicated as {@link #recordMo} does: if it is a re-send of one
+   * recorded within the window, nothing is written (neither it nor its reply's parts) and the
+   * future completes with the first copy's id, marked duplicate; the reply must then not be sent.
+   */
+  public CompletableFuture<MoRecorded> recordOutcome(
+      Optional<MoDraft> mo, MoResult result, List<MtDraft> parts) {
+    if (mo.isPresent() && mo.get().id() != result.moId()) {
+      throw new IllegalArgumentException(
+          "result of MO " + result.moId() + " given for MO " + mo.get().id());
+    }
+    CompletableFuture<MoRecorded> done = new CompletableFuture<>();
+    enqueue(new RecordOutcome(mo, result, List.copyOf(parts), done), done);
     return done;
   }
 
@@ -171,12 +195,12 @@ public final class MessageJournal implements AutoCloseable {
   }
 
   private void write(List<Op> batch) {
-    Map<Op, Object> results = new HashMap<>();
+    Map<Op, MoRecorded> results = new HashMap<>();
     try {
       Connection c = connection.get();
       try {
         writeMos(c, batch, results);
-        writeMts(c, batch);
+        writeMts(c, batch, results);
         writeUpdates(c, batch);
         c.commit();
       } catch (SQLException | RuntimeException e) {
@@ -192,17 +216,16 @@ public final class MessageJournal implements AutoCloseable {
     complete(batch, results);
   }
 
-  @SuppressWarnings("unchecked")
-  private static void complete(List<Op> batch, Map<Op, Object> results) {
+  private static void complete(List<Op> batch, Map<Op, MoRecorded> results) {
     for (Op op : batch) {
       if (op instanceof RecordMo mo) {
-        mo.done().complete((MoRecorded) results.get(op));
+        mo.done().complete(results.get(op));
       } else if (op instanceof RecordMt mt) {
         mt.done().complete(null);
       } else if (op instanceof MtAnswered a) {
         a.done().complete(null);
-      } else if (op instanceof MoProcessed p) {
-        p.done().complete(null);
+      } else if (op instanceof RecordOutcome o) {
+        o.done().complete(results.get(op));
       }
     }
   }
@@ -221,102 +244,79 @@ public final class MessageJournal implements AutoCloseable {
     } else if (op instanceof MtAnswered a) {
       return a.done();
     }
-    return ((MoProcessed) op).done();
+    return ((RecordOutcome) op).done();
   }
 
-  private void writeMos(Connection c, List<Op> batch, Map<Op, Object> results) throws SQLException {
-    List<RecordMo> mos = new ArrayList<>();
+  /**
+   * Inserts the batch's new MOs but re-sends: one recorded within the window (an earlier MO of this
+   * batch included) answers for its copy, which is then not written, nor is its reply.
+   */
+  private void writeMos(Connection c, List<Op> batch, Map<Op, MoRecorded> results)
+      throws SQLException {
+    List<Op> ops = new ArrayList<>();
+    List<byte[]> keys = new ArrayList<>();
     for (Op op : batch) {
-      if (op instanceof RecordMo mo) {
-        mos.add(mo);
+      Optional<MoDraft> draft = newMo(op);
+      if (draft.isPresent()) {
+        ops.add(op);
+        keys.add(draft.get().dedupKey());
+      } else if (op instanceof RecordOutcome o) {
+        results.put(op, new MoRecorded(o.result().moId(), false));
       }
     }
-    if (mos.isEmpty()) {
+    if (ops.isEmpty()) {
       return;
     }
-    Map<ByteBuffer, Long> known = recentlySeen(c, mos);
-    List<RecordMo> fresh = new ArrayList<>();
-    for (RecordMo mo : mos) {
-      ByteBuffer key = ByteBuffer.wrap(mo.draft().dedupKey());
-      Long original = known.get(key);
-      if (original != null) {
-        results.put(mo, new MoRecorded(original, true));
-      } else {
-        known.put(key, mo.draft().id());
-        fresh.add(mo);
-        results.put(mo, new MoRecorded(mo.draft().id(), false));
+    Map<ByteBuffer, MoDedup.Seen> held = MoDedup.find(c, keys);
+    Map<ByteBuffer, Long> taken = new HashMap<>();
+    List<byte[]> lapsed = new ArrayList<>();
+    List<MessageRows.NewMo> fresh = new ArrayList<>();
+    for (Op op : ops) {
+      MoDraft draft = newMo(op).orElseThrow();
+      ByteBuffer key = ByteBuffer.wrap(draft.dedupKey());
+      Long earlier = taken.get(key);
+      if (earlier != null) {
+        results.put(op, new MoRecorded(earlier, true));
+        continue;
       }
+      MoDedup.Seen seen = held.get(key);
+      if (seen != null && !seen.receivedAt().isBefore(draft.receivedAt().minus(dedupWindow))) {
+        results.put(op, new MoRecorded(seen.moId(), true));
+        continue;
+      }
+      if (seen != null) {
+        // Held by an MO past the window and not purged yet: this one takes the key over.
+        lapsed.add(draft.dedupKey());
+      }
+      taken.put(key, draft.id());
+      results.put(op, new MoRecorded(draft.id(), false));
+      fresh.add(
+          new MessageRows.NewMo(
+              draft, op instanceof RecordOutcome o ? Optional.of(o.result()) : Optional.empty()));
     }
-    if (fresh.isEmpty()) {
-      return;
-    }
-    List<MultiRowInsert.Row> rows = new ArrayList<>(fresh.size());
-    for (RecordMo mo : fresh) {
-      rows.add((ps, first) -> bindMo(ps, first, mo.draft()));
-    }
-    INSERT_MO.execute(c, rows);
+    MoDedup.forget(c, lapsed);
+    MessageRows.insertMos(c, fresh);
   }
 
-  private static final MultiRowInsert INSERT_MO =
-      new MultiRowInsert(
-          "INSERT INTO mo_message (id, peer_system_id, session_id, source_addr, dest_addr,"
-              + " data_coding, short_message, text, concat_ref, concat_total, concat_seq,"
-              + " dedup_key, received_at, status) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,'RECEIVED')");
-
-  private static void bindMo(PreparedStatement ps, int first, MoDraft d) throws SQLException {
-    ps.setLong(first, d.id());
-    ps.setString(first + 1, d.peerSystemId());
-    ps.setLong(first + 2, d.sessionId());
-    ps.setString(first + 3, d.sourceAddr());
-    ps.setString(first + 4, d.destAddr());
-    ps.setInt(first + 5, d.dataCoding());
-    ps.setBytes(first + 6, d.shortMessage());
-    ps.setString(first + 7, d.text().orElse(null));
-    if (d.part().isPresent()) {
-      ps.setInt(first + 8, d.part().get().reference());
-      ps.setInt(first + 9, d.part().get().total());
-      ps.setInt(first + 10, d.part().get().seq());
-    } else {
-      ps.setNull(first + 8, Types.INTEGER);
-      ps.setNull(first + 9, Types.SMALLINT);
-      ps.setNull(first + 10, Types.SMALLINT);
+  /** The MO {@code op} writes, if it writes one. */
+  private static Optional<MoDraft> newMo(Op op) {
+    if (op instanceof RecordMo mo) {
+      return Optional.of(mo.draft());
     }
-    ps.setBytes(first + 11, d.dedupKey());
-    ps.setTimestamp(first + 12, Timestamp.from(d.receivedAt()));
+    if (op instanceof RecordOutcome o) {
+      return o.mo();
+    }
+    return Optional.empty();
   }
 
-  /** The MOs recorded within the dedup window whose keys match any in {@code mos}. */
-  private Map<ByteBuffer, Long> recentlySeen(Connection c, List<RecordMo> mos) throws SQLException {
-    Map<ByteBuffer, Long> known = new HashMap<>();
-    Instant oldest = Instant.MAX;
-    for (RecordMo mo : mos) {
-      if (mo.draft().receivedAt().isBefore(oldest)) {
-        oldest = mo.draft().receivedAt();
-      }
-    }
-    String sql =
-        "SELECT dedup_key, id FROM mo_message WHERE received_at >= ? AND dedup_key IN ("
-            + PaddedList.placeholders(mos.size())
-            + ") ORDER BY received_at";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setTimestamp(1, Timestamp.from(oldest.minus(dedupWindow)));
-      for (int i = 0; i < mos.size(); i++) {
-        ps.setBytes(i + 2, mos.get(i).draft().dedupKey());
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          known.putIfAbsent(ByteBuffer.wrap(rs.getBytes(1)), rs.getLong(2));
-        }
-      }
-    }
-    return known;
-  }
-
-  private static void writeMts(Connection c, List<Op> batch) throws SQLException {
+  private static void writeMts(Connection c, List<Op> batch, Map<Op, MoRecorded> results)
+      throws SQLException {
     List<MtDraft> parts = new ArrayList<>();
     for (Op op : batch) {
       if (op instanceof RecordMt mt) {
         parts.add(mt.draft());
+      } else if (op instanceof RecordOutcome o && !results.get(op).duplicate()) {
+        parts.addAll(o.parts());
       }
     }
     MessageRows.insertMts(c, parts);
@@ -328,12 +328,36 @@ public final class MessageJournal implements AutoCloseable {
     for (Op op : batch) {
       if (op instanceof MtAnswered a) {
         answered.add(a);
-      } else if (op instanceof MoProcessed p) {
-        processed.add(p.result());
+      } else if (op instanceof RecordOutcome o && o.mo().isEmpty()) {
+        processed.add(o.result());
       }
     }
     ANSWER_MTS.execute(c, answered);
     MessageRows.updateMos(c, processed);
+  }
+
+  /** Rows one purge statement deletes: short transactions, so MOs never wait long behind them. */
+  private static final int PURGE_CHUNK = 5_000;
+
+  /**
+   * Deletes the dedup keys of MOs that left the window by {@code now}, so the table holds about a
+   * window's worth of MOs however many went before. Runs on the caller's thread and connection, a
+   * chunk per transaction.
+   *
+   * @return how many keys were deleted
+   */
+  public int purgeDedupKeys(Instant now) throws SQLException {
+    Instant before = now.minus(dedupWindow);
+    int purged = 0;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      int n;
+      do {
+        n = MoDedup.purge(c, before, PURGE_CHUNK);
+        purged += n;
+      } while (n == PURGE_CHUNK && !closed);
+    }
+    return purged;
   }
 
   /** Writes what is queued, then stops the writer. */

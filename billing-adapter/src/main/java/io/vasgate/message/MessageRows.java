@@ -9,9 +9,20 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The statements that write MT parts and MO results, for the journal and for command batches. */
+/** The statements that write MOs, MT parts and MO results, for the journal and command batches. */
 final class MessageRows {
+
+  /** An MO to insert: RECEIVED, or already done with when its result is known. */
+  record NewMo(MoDraft draft, Optional<MoResult> result) {}
+
+  private static final MultiRowInsert INSERT_MO =
+      new MultiRowInsert(
+          "INSERT INTO mo_message (id, peer_system_id, session_id, source_addr, dest_addr,"
+              + " data_coding, short_message, text, concat_ref, concat_total, concat_seq,"
+              + " dedup_key, received_at, status, command, product_code, processed_at)"
+              + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 
   private static final MultiRowInsert INSERT_MT =
       new MultiRowInsert(
@@ -32,6 +43,59 @@ final class MessageRows {
                   "processed_at", (ps, i, r) -> ps.setTimestamp(i, Timestamp.from(r.at())))));
 
   private MessageRows() {}
+
+  /**
+   * Inserts {@code mos} with their dedup keys, keys first: a key already held fails the statement
+   * before any MO is written.
+   */
+  static void insertMos(Connection c, List<NewMo> mos) throws SQLException {
+    if (mos.isEmpty()) {
+      return;
+    }
+    List<MoDraft> drafts = new ArrayList<>(mos.size());
+    List<MultiRowInsert.Row> rows = new ArrayList<>(mos.size());
+    for (NewMo mo : mos) {
+      drafts.add(mo.draft());
+      rows.add((ps, first) -> bindMo(ps, first, mo));
+    }
+    MoDedup.insert(c, drafts);
+    INSERT_MO.execute(c, rows);
+  }
+
+  private static void bindMo(PreparedStatement ps, int first, NewMo mo) throws SQLException {
+    MoDraft d = mo.draft();
+    ps.setLong(first, d.id());
+    ps.setString(first + 1, d.peerSystemId());
+    ps.setLong(first + 2, d.sessionId());
+    ps.setString(first + 3, d.sourceAddr());
+    ps.setString(first + 4, d.destAddr());
+    ps.setInt(first + 5, d.dataCoding());
+    ps.setBytes(first + 6, d.shortMessage());
+    ps.setString(first + 7, d.text().orElse(null));
+    if (d.part().isPresent()) {
+      ps.setInt(first + 8, d.part().get().reference());
+      ps.setInt(first + 9, d.part().get().total());
+      ps.setInt(first + 10, d.part().get().seq());
+    } else {
+      ps.setNull(first + 8, Types.INTEGER);
+      ps.setNull(first + 9, Types.SMALLINT);
+      ps.setNull(first + 10, Types.SMALLINT);
+    }
+    ps.setBytes(first + 11, d.dedupKey());
+    ps.setTimestamp(first + 12, Timestamp.from(d.receivedAt()));
+    if (mo.result().isPresent()) {
+      MoResult r = mo.result().get();
+      ps.setString(first + 13, r.status());
+      ps.setString(first + 14, r.command());
+      ps.setString(first + 15, r.productCode());
+      ps.setTimestamp(first + 16, Timestamp.from(r.at()));
+    } else {
+      ps.setString(first + 13, "RECEIVED");
+      ps.setNull(first + 14, Types.VARCHAR);
+      ps.setNull(first + 15, Types.VARCHAR);
+      ps.setNull(first + 16, Types.TIMESTAMP);
+    }
+  }
 
   /** Inserts {@code parts} in state SENT, a few multi-row statements for all of them. */
   static void insertMts(Connection c, List<MtDraft> parts) throws SQLException {

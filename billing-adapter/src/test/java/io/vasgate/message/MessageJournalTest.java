@@ -193,6 +193,16 @@ class MessageJournalTest {
   }
 
   @Test
+  void anMoPastTheWindowTakesOverItsKeyFromTheFirstCopy() throws Exception {
+    MoDraft first = mo("8613800000015", "是", T0);
+    MoDraft muchLater = mo("8613800000015", "是", T0.plusSeconds(120));
+    MoDraft resentLater = mo("8613800000015", "是", T0.plusSeconds(150));
+    get(journal.recordMo(first));
+    get(journal.recordMo(muchLater));
+    assertThat(get(journal.recordMo(resentLater))).isEqualTo(new MoRecorded(muchLater.id(), true));
+  }
+
+  @Test
   void aResentMoWithinTheWindowIsRecognisedAndAnsweredWithTheFirstId() throws Exception {
     MoDraft first = mo("8613800000002", "是", T0);
     MoDraft resent = mo("8613800000002", "是", T0.plusSeconds(30));
@@ -200,6 +210,99 @@ class MessageJournalTest {
     assertThat(get(journal.recordMo(first)).duplicate()).isFalse();
     assertThat(get(journal.recordMo(resent))).isEqualTo(new MoRecorded(first.id(), true));
     assertThat(get(journal.recordMo(muchLater))).isEqualTo(new MoRecorded(muchLater.id(), false));
+  }
+
+  @Test
+  void anOutcomeWithItsMoWritesTheMoAlreadyDoneWithItsKeyAndItsReply() throws Exception {
+    MoDraft draft = mo("8613800000011", "KT TQ", T0);
+    long mtId = ids.incrementAndGet();
+    MoRecorded recorded =
+        get(
+            journal.recordOutcome(
+                Optional.of(draft),
+                new MoResult(draft.id(), "PROCESSED", "SUBSCRIBE", "TQ", T0.plusMillis(5)),
+                List.of(mt(mtId))));
+
+    assertThat(recorded).isEqualTo(new MoRecorded(draft.id(), false));
+    assertThat(
+            select(
+                "SELECT status, command, product_code, processed_at IS NOT NULL FROM mo_message"
+                    + " WHERE id = "
+                    + draft.id()))
+        .containsExactly(List.of("PROCESSED", "SUBSCRIBE", "TQ", 1));
+    assertThat(select("SELECT state FROM mt_message WHERE id = " + mtId))
+        .containsExactly(List.of("SENT"));
+    assertThat(select("SELECT mo_id FROM mo_dedup WHERE mo_id = " + draft.id()))
+        .containsExactly(List.of(draft.id()));
+  }
+
+  @Test
+  void anOutcomeOfAReSentMoWritesNothingAndNamesTheFirstCopy() throws Exception {
+    MoDraft first = mo("8613800000012", "TD TQ", T0);
+    MoDraft resent = mo("8613800000012", "TD TQ", T0.plusSeconds(20));
+    long mtId = ids.incrementAndGet();
+    get(journal.recordMo(first));
+
+    MoRecorded recorded =
+        get(
+            journal.recordOutcome(
+                Optional.of(resent),
+                new MoResult(resent.id(), "PROCESSED", "UNSUBSCRIBE", "TQ", T0),
+                List.of(mt(mtId))));
+
+    assertThat(recorded).isEqualTo(new MoRecorded(first.id(), true));
+    assertThat(select("SELECT id FROM mo_message WHERE id = " + resent.id())).isEmpty();
+    assertThat(select("SELECT id FROM mt_message WHERE id = " + mtId)).as("no reply").isEmpty();
+  }
+
+  @Test
+  void purgingDeletesOnlyTheKeysOfMosPastTheWindow() throws Exception {
+    MoDraft old = mo("8613800000013", "0000", T0.minus(Duration.ofDays(3)));
+    MoDraft recent = mo("8613800000013", "00000", T0.minus(Duration.ofSeconds(10)));
+    get(journal.recordMo(old));
+    get(journal.recordMo(recent));
+
+    assertThat(journal.purgeDedupKeys(T0)).isPositive();
+
+    assertThat(
+            select(
+                "SELECT mo_id FROM mo_dedup WHERE mo_id IN ("
+                    + old.id()
+                    + ", "
+                    + recent.id()
+                    + ")"))
+        .containsExactly(List.of(recent.id()));
+    assertThat(select("SELECT COUNT(*) FROM mo_message WHERE id = " + old.id()))
+        .as("the MO itself stays on record")
+        .containsExactly(List.of(1L));
+  }
+
+  @Test
+  void aCommandsMoTakesItsKeyInTheCommandsTransactionAndAKeyStillHeldRefusesIt() throws Exception {
+    MoDraft first = mo("8613800000014", "KT JK", T0);
+    get(journal.recordMo(first));
+    MoDraft resent = mo("8613800000014", "KT JK", T0.plusSeconds(1));
+    MoDraft other = mo("8613800000014", "0000", T0.plusSeconds(1));
+    try (Connection c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      CommandRecords.record(
+          c,
+          Optional.of(other),
+          new MoResult(other.id(), "PROCESSED", "QUERY", null, T0),
+          List.of());
+      assertThatThrownBy(
+              () ->
+                  CommandRecords.record(
+                      c,
+                      Optional.of(resent),
+                      new MoResult(resent.id(), "PROCESSED", "SUBSCRIBE", "JK", T0),
+                      List.of()))
+          .isInstanceOf(java.sql.SQLIntegrityConstraintViolationException.class);
+      c.commit();
+    }
+    assertThat(select("SELECT status, command FROM mo_message WHERE id = " + other.id()))
+        .containsExactly(List.of("PROCESSED", "QUERY"));
+    assertThat(select("SELECT id FROM mo_message WHERE id = " + resent.id())).isEmpty();
   }
 
   @Test
@@ -414,6 +517,7 @@ class MessageJournalTest {
                   c -> {
                     CommandRecords.record(
                         c,
+                        Optional.empty(),
                         new MoResult(moId, "PROCESSED", "SUBSCRIBE", "TQ", T0),
                         List.of(mt(mtId)));
                     try (Statement s = c.createStatement();
@@ -440,7 +544,10 @@ class MessageJournalTest {
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
       CommandRecords.record(
-          c, new MoResult(moId, "PROCESSED", "QUERY", null, T0), List.of(mt(mtId)));
+          c,
+          Optional.empty(),
+          new MoResult(moId, "PROCESSED", "QUERY", null, T0),
+          List.of(mt(mtId)));
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM mt_message WHERE id = " + mtId)) {
         rs.next();

@@ -60,6 +60,14 @@ public final class TestDatabases {
 
   /** A new empty schema on the shared server, migrated to the current version. */
   public static Database newDatabase(String purpose) {
+    return newDatabases(purpose, 1).get(0);
+  }
+
+  /**
+   * {@code count} pools on one new schema, as {@code count} gateways sharing a database would have:
+   * each may be closed on its own.
+   */
+  public static java.util.List<Database> newDatabases(String purpose, int count) {
     EmbeddedMariaDb db = server();
     String name =
         (purpose.replaceAll("[^A-Za-z0-9_]", "_") + "_" + counter.incrementAndGet())
@@ -69,6 +77,10 @@ public final class TestDatabases {
     }
     db.createDatabase(name);
     DatabaseConfig config = DatabaseConfig.embedded(db.dataDir(), name);
-    return Database.open(db.jdbcUrl(name), "root", "", config);
+    java.util.List<Database> pools = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      pools.add(Database.open(db.jdbcUrl(name), "root", "", config));
+    }
+    return pools;
   }
 }

@@ -24,6 +24,7 @@ import io.vasgate.command.reply.ReplyTemplates;
 import io.vasgate.command.shortcode.ShortCode;
 import io.vasgate.message.CommandRecords;
 import io.vasgate.message.MessageJournal;
+import io.vasgate.message.MoRecorded;
 import io.vasgate.message.MoResult;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -77,37 +78,90 @@ public final class CommandProcessor implements CommandSink {
   }
 
   @Override
-  public CompletableFuture<?> accept(InboundCommand command) {
-    CompletableFuture<ReplySender.Outcome> run;
+  public Handling accept(InboundCommand command) {
+    CompletableFuture<MoRecorded> recorded = new CompletableFuture<>();
+    if (command.unrecorded().isEmpty()) {
+      recorded.complete(new MoRecorded(command.moId(), false));
+    }
+    CompletableFuture<?> run;
     try {
-      run = process(command);
+      run = process(command, recorded);
     } catch (RuntimeException e) {
       run = CompletableFuture.failedFuture(new NotApplied(e));
     }
-    return run.handle(
-        (done, err) -> {
-          if (err == null) {
-            return null;
-          }
-          if (notApplied(err)) {
-            log.error(
-                "pipeline - MO {} from {} failed",
-                command.moId(),
-                MsisdnMask.mask(command.msisdn()),
-                err);
-            journal.moProcessed(command.moId(), "FAILED", null, null, clock.instant());
-            tellTryAgain(command);
-          } else {
-            // The subscriber's work committed: the MO stays as recorded, and telling the user to
-            // try again could make them order (or pay for a use) twice.
-            log.error(
-                "pipeline - MO {} from {} was carried out but its reply failed",
-                command.moId(),
-                MsisdnMask.mask(command.msisdn()),
-                err);
-          }
-          return null;
-        });
+    CompletableFuture<Void> done =
+        run.handle((ok, err) -> err)
+            .thenCompose(err -> err == null ? DONE : afterFailure(command, recorded, err))
+            .handle(
+                (ok, err) -> {
+                  if (err != null) {
+                    log.error("pipeline - MO {} not done with cleanly", command.moId(), err);
+                  }
+                  // Whatever went wrong, the peer must get an answer.
+                  recorded.completeExceptionally(
+                      new IllegalStateException("MO " + command.moId() + " was not recorded"));
+                  return null;
+                });
+    return new Handling(recorded, done);
+  }
+
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+
+  /**
+   * After a command failed: if nothing of it was applied, its MO is recorded as FAILED and the user
+   * is asked to try again; if its work committed and only the reply failed, that is logged.
+   */
+  private CompletableFuture<Void> afterFailure(
+      InboundCommand command, CompletableFuture<MoRecorded> recorded, Throwable err) {
+    if (!notApplied(err)) {
+      // The subscriber's work committed: the MO stays as recorded, and telling the user to try
+      // again could make them order (or pay for a use) twice.
+      log.error(
+          "pipeline - MO {} from {} was carried out but its reply failed",
+          command.moId(),
+          MsisdnMask.mask(command.msisdn()),
+          err);
+      recorded.completeExceptionally(err);
+      return DONE;
+    }
+    Optional<ReplySender.Prepared> tryAgain = tryAgain(command);
+    return journal
+        .recordOutcome(
+            command.unrecorded(),
+            new MoResult(command.moId(), "FAILED", null, null, clock.instant()),
+            tryAgain.map(ReplySender.Prepared::records).orElse(List.of()))
+        .whenComplete(
+            (rec, journalErr) -> {
+              if (journalErr != null) {
+                log.error(
+                    "pipeline - MO {} from {} failed, and its failure cannot be recorded ({})",
+                    command.moId(),
+                    MsisdnMask.mask(command.msisdn()),
+                    journalErr.toString(),
+                    err);
+              } else if (rec.duplicate()) {
+                // Its dedup key was taken: another gateway, or this one before a restart, recorded
+                // the same MO and answered it.
+                log.info(
+                    "pipeline - MO {} from {} is a re-send of MO {}; not acted on again",
+                    command.moId(),
+                    MsisdnMask.mask(command.msisdn()),
+                    rec.id());
+              } else {
+                log.error(
+                    "pipeline - MO {} from {} failed",
+                    command.moId(),
+                    MsisdnMask.mask(command.msisdn()),
+                    err);
+              }
+            })
+        .thenCompose(
+            rec -> {
+              recorded.complete(rec);
+              return rec.duplicate() || tryAgain.isEmpty()
+                  ? DONE
+                  : replies.send(tryAgain.get(), true).thenAccept(outcome -> {});
+            });
   }
 
   /** A command failed before (or in) the subscriber's work, which then did not commit. */
@@ -140,34 +194,42 @@ public final class CommandProcessor implements CommandSink {
   }
 
   /**
-   * Answers a command whose subscriber work failed, rather than leaving the user waiting for a
-   * reply that never comes. The words do not promise that nothing happened: with an external
+   * The answer to a command whose subscriber work failed, rather than leaving the user waiting for
+   * a reply that never comes. The words do not promise that nothing happened: with an external
    * billing system a charge may have been claimed and sent before the failure, and a commit that
    * reported an error may still have been applied; so the user is sent to the query before trying
    * again.
    */
-  private void tellTryAgain(InboundCommand command) {
+  private Optional<ReplySender.Prepared> tryAgain(InboundCommand command) {
     try {
       Optional<ShortCode> code = catalog.get().resolve(command.destination());
       if (code.isEmpty()) {
-        return;
+        return Optional.empty();
       }
       RenderedReply busy =
           composer.systemBusy(composer.reply(templates.get(), code.get().serviceNumber()));
-      replies.send(
-          command.peerSystemId(),
-          command.sessionId(),
-          command.destination(),
-          command.msisdn(),
-          busy.text(),
-          Optional.of(command.moId()));
+      return Optional.of(prepare(command, busy));
     } catch (RuntimeException e) {
       log.error("pipeline - cannot tell {} to try again", MsisdnMask.mask(command.msisdn()), e);
+      return Optional.empty();
     }
   }
 
-  /** Runs one command to its reply; completes when the reply was handed to the peer. */
-  CompletableFuture<ReplySender.Outcome> process(InboundCommand command) {
+  private ReplySender.Prepared prepare(InboundCommand command, RenderedReply reply) {
+    return replies.prepare(
+        command.peerSystemId(),
+        command.sessionId(),
+        command.destination(),
+        command.msisdn(),
+        reply.text(),
+        Optional.of(command.moId()));
+  }
+
+  /**
+   * Runs one command to its reply; completes when the reply was handed to the peer. Completes
+   * {@code recorded} once the MO and the command's result are on record.
+   */
+  CompletableFuture<Void> process(InboundCommand command, CompletableFuture<MoRecorded> recorded) {
     Catalog snapshot = catalog.get();
     ParseResult result = parser.parse(command.text(), command.destination(), snapshot);
     MoRef mo =
@@ -189,39 +251,52 @@ public final class CommandProcessor implements CommandSink {
     }
     return answer.thenCompose(
         a -> {
-          if (a.recorded().isPresent()) {
-            // The MO's result and the reply's parts committed with the command: send at once.
-            return replies.send(a.recorded().get(), true);
+          if (a.withCommand()) {
+            // The MO, its result and the reply's parts committed with the command: send at once.
+            recorded.complete(new MoRecorded(command.moId(), false));
+            if (a.prepared().isEmpty()) {
+              return CompletableFuture.<Void>failedFuture(
+                  new IllegalStateException("the reply could not be composed"));
+            }
+            return replies.send(a.prepared().get(), true).thenAccept(outcome -> {});
           }
-          journal.moProcessed(
-              command.moId(), "PROCESSED", a.command(), a.productCode(), clock.instant());
-          if (a.reply() == null) {
-            return CompletableFuture.completedFuture(ReplySender.Outcome.NO_ROUTE);
-          }
-          return replies.send(
-              command.peerSystemId(),
-              command.sessionId(),
-              command.destination(),
-              command.msisdn(),
-              a.reply().text(),
-              Optional.of(command.moId()));
+          Optional<ReplySender.Prepared> reply =
+              Optional.ofNullable(a.reply()).map(r -> prepare(command, r));
+          return journal
+              .recordOutcome(
+                  command.unrecorded(),
+                  new MoResult(
+                      command.moId(), "PROCESSED", a.command(), a.productCode(), clock.instant()),
+                  reply.map(ReplySender.Prepared::records).orElse(List.of()))
+              .thenCompose(
+                  rec -> {
+                    recorded.complete(rec);
+                    return rec.duplicate() || reply.isEmpty()
+                        ? DONE
+                        : replies.send(reply.get(), true).thenAccept(outcome -> {});
+                  });
         });
   }
 
   /**
    * What a command came to: its kind and product for the MO record, and the reply.
    *
-   * @param recorded the reply, ready to send, when it and the MO's result were recorded in the
-   *     transaction that carried out the command
+   * @param reply the reply; null when there is none (no number to answer from) or it could not be
+   *     composed
+   * @param prepared the reply, ready to send, when it was recorded with the command
+   * @param withCommand whether the MO's record (or result) and the reply's parts were written in
+   *     the transaction that carried out the command, and committed with it
    */
   private record Answer(
       String command,
       String productCode,
       RenderedReply reply,
-      Optional<ReplySender.Prepared> recorded) {}
+      Optional<ReplySender.Prepared> prepared,
+      boolean withCommand) {}
 
   private static CompletableFuture<Answer> done(String command, String product, RenderedReply r) {
-    return CompletableFuture.completedFuture(new Answer(command, product, r, Optional.empty()));
+    return CompletableFuture.completedFuture(
+        new Answer(command, product, r, Optional.empty(), false));
   }
 
   /**
@@ -250,30 +325,24 @@ public final class CommandProcessor implements CommandSink {
 
     @Override
     public void run(Connection c, T outcome) throws SQLException {
-      RenderedReply reply;
-      ReplySender.Prepared prepared;
+      RenderedReply reply = null;
+      ReplySender.Prepared prepared = null;
       try {
         reply = compose.apply(outcome);
-        prepared =
-            replies.prepare(
-                command.peerSystemId(),
-                command.sessionId(),
-                command.destination(),
-                command.msisdn(),
-                reply.text(),
-                Optional.of(command.moId()));
+        prepared = prepare(command, reply);
       } catch (RuntimeException e) {
         // A reply that cannot be composed must not undo the command (a broken template would
-        // otherwise stop every cancellation): it commits, and the reply fails after it as before.
+        // otherwise stop every cancellation): it commits with its MO, and the reply fails after.
         log.error("pipeline - reply to MO {} cannot be composed", command.moId(), e);
-        last = null;
-        return;
       }
       CommandRecords.record(
           c,
+          command.unrecorded(),
           new MoResult(command.moId(), "PROCESSED", kind, productCode, clock.instant()),
-          prepared.records());
-      last = new Recorded<>(outcome, new Answer(kind, productCode, reply, Optional.of(prepared)));
+          prepared == null ? List.of() : prepared.records());
+      last =
+          new Recorded<>(
+              outcome, new Answer(kind, productCode, reply, Optional.ofNullable(prepared), true));
     }
 
     /** The answer to {@code outcome}: as recorded with it, or composed now if it was not. */
@@ -282,7 +351,7 @@ public final class CommandProcessor implements CommandSink {
       if (recorded != null && recorded.outcome() == outcome) {
         return recorded.answer();
       }
-      return new Answer(kind, productCode, compose.apply(outcome), Optional.empty());
+      return new Answer(kind, productCode, compose.apply(outcome), Optional.empty(), false);
     }
   }
 

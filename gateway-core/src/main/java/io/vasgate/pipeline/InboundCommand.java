@@ -1,19 +1,23 @@
 package io.vasgate.pipeline;
 
+import io.vasgate.message.MoDraft;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A handset's whole message, durably recorded and ready to be understood: one MO, or the parts of a
- * long one put back together.
+ * A handset's whole message, ready to be understood: one MO, or the parts of a long one put back
+ * together.
  *
- * @param moId the recorded MO (for a long message, its last part)
+ * @param moId the MO (for a long message, its last part)
  * @param peerSystemId the MO source it came from; replies go back to that account
  * @param sessionId the session it arrived on
  * @param msisdn the handset
  * @param destination the service number it was sent to, extension included
  * @param text the text, decoded
  * @param receivedAt when (the last part) arrived
+ * @param unrecorded the MO itself when it is not recorded yet: it is then recorded with what the
+ *     command does, in the same transaction; empty when it was recorded on arrival
  */
 public record InboundCommand(
     long moId,
@@ -22,7 +26,8 @@ public record InboundCommand(
     String msisdn,
     String destination,
     String text,
-    Instant receivedAt) {
+    Instant receivedAt,
+    Optional<MoDraft> unrecorded) {
 
   public InboundCommand {
     Objects.requireNonNull(peerSystemId, "peerSystemId");
@@ -30,5 +35,9 @@ public record InboundCommand(
     Objects.requireNonNull(destination, "destination");
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(unrecorded, "unrecorded");
+    if (unrecorded.isPresent() && unrecorded.get().id() != moId) {
+      throw new IllegalArgumentException("MO " + unrecorded.get().id() + " is not MO " + moId);
+    }
   }
 }

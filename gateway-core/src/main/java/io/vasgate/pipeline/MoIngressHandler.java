@@ -43,12 +43,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where handset messages enter: an MO source (the operator's MO router) submits them as submit_sm,
- * deliver_sm or data_sm. Each is written to the {@link MessageJournal} before it is acknowledged,
- * so an acknowledged MO is never lost; a re-send of one already recorded is acknowledged with the
- * first copy's message_id and not acted on twice; the parts of a long one are acknowledged one by
- * one and acted on once, when the last arrives.
+ * deliver_sm or data_sm. Each is durably recorded before it is acknowledged, so an acknowledged MO
+ * is never lost; a re-send of one already recorded is acknowledged with the first copy's message_id
+ * and not acted on twice; the parts of a long one are acknowledged one by one and acted on once,
+ * when the last arrives.
  *
- * <p>When the journal cannot write, the peer is answered with a temporary error so it retries, and
+ * <p>A whole text MO is recorded with what its command does, in the same transaction, and
+ * acknowledged after that commit ({@code recordWithCommand}): one commit per command, not one for
+ * the MO and another for the command. Parts, binary MOs, and every MO when the command's outcome
+ * may wait for an external billing system (whose charge must not be sent for an MO that may yet
+ * turn out to be a re-send), are written to the {@link MessageJournal} on arrival instead.
+ *
+ * <p>When the MO cannot be recorded, the peer is answered with a temporary error so it retries, and
  * nothing has been applied.
  */
 public final class MoIngressHandler implements SmppRequestHandler {
@@ -65,6 +71,8 @@ public final class MoIngressHandler implements SmppRequestHandler {
   private final int temporaryFailureStatus;
   private final int maxBacklog;
   private final Predicate<String> served;
+  private final RecentMos recent;
+  private final boolean recordWithCommand;
 
   /** MOs taken in and not yet done with: being recorded, queued or being processed. */
   private final AtomicInteger backlog = new AtomicInteger();
@@ -79,6 +87,9 @@ public final class MoIngressHandler implements SmppRequestHandler {
    *     instead of queueing work without bound
    * @param served whether a destination is one of our service numbers (or an extension of one); an
    *     MO to any other is refused with ESME_RINVDSTADR, as there is no number to answer from
+   * @param recent the MOs taken in within the dedup window
+   * @param recordWithCommand whether a whole text MO is recorded with its command's work (the sink
+   *     records it) rather than on arrival
    */
   public MoIngressHandler(
       MessageJournal journal,
@@ -90,7 +101,9 @@ public final class MoIngressHandler implements SmppRequestHandler {
       Executor processing,
       int temporaryFailureStatus,
       int maxBacklog,
-      Predicate<String> served) {
+      Predicate<String> served,
+      RecentMos recent,
+      boolean recordWithCommand) {
     this.journal = journal;
     this.messageIds = messageIds;
     this.clock = clock;
@@ -101,6 +114,8 @@ public final class MoIngressHandler implements SmppRequestHandler {
     this.temporaryFailureStatus = temporaryFailureStatus;
     this.maxBacklog = maxBacklog;
     this.served = served;
+    this.recent = recent;
+    this.recordWithCommand = recordWithCommand;
   }
 
   /** How many MOs are taken in and not yet done with. */
@@ -138,40 +153,101 @@ public final class MoIngressHandler implements SmppRequestHandler {
             mo.part(),
             dedupKey(peer, mo),
             now);
+    CompletableFuture<MoRecorded> mine = new CompletableFuture<>();
+    Optional<CompletableFuture<MoRecorded>> first = recent.claim(draft.dedupKey(), mine);
+    if (first.isPresent()) {
+      backlog.decrementAndGet();
+      return first
+          .get()
+          .handle((original, err) -> answer(session, request, mo, err, resent(original)));
+    }
+    CompletionStage<MoRecorded> recorded;
+    try {
+      recorded =
+          recordWithCommand && mo.part().isEmpty() && text.isPresent()
+              ? takeIn(session, peer, mo, text.get(), draft)
+              : recordFirst(session, peer, mo, text, draft);
+    } catch (RuntimeException e) {
+      backlog.decrementAndGet();
+      recorded = CompletableFuture.failedFuture(e);
+    }
+    return recorded.handle(
+        (rec, err) -> {
+          if (err != null) {
+            recent.release(draft.dedupKey(), mine);
+            mine.completeExceptionally(err);
+          } else {
+            mine.complete(rec);
+          }
+          return answer(session, request, mo, err, rec);
+        });
+  }
+
+  /** The answer to the peer: the MO's id once recorded, a temporary error if it was not. */
+  private PduResponse answer(
+      SmppSession session, PduRequest request, MoMessage mo, Throwable err, MoRecorded recorded) {
+    if (err != null) {
+      log.warn(
+          "{} - MO from {} not recorded, answering 0x{}: {}",
+          session.label(),
+          MsisdnMask.mask(mo.source()),
+          Integer.toHexString(temporaryFailureStatus),
+          err.toString());
+      throw new SmppStatusException(temporaryFailureStatus, "MO not recorded");
+    }
+    if (recorded.duplicate()) {
+      log.info(
+          "{} - re-sent MO from {} recognised as {}",
+          session.label(),
+          MsisdnMask.mask(mo.source()),
+          recorded.id());
+    }
+    return response(request, recorded);
+  }
+
+  private static MoRecorded resent(MoRecorded original) {
+    return original == null ? null : new MoRecorded(original.id(), true);
+  }
+
+  /** Hands a whole text MO to the sink, which records it with its command. */
+  private CompletionStage<MoRecorded> takeIn(
+      SmppSession session, String peer, MoMessage mo, String text, MoDraft draft) {
+    CommandSink.Handling handling =
+        sink.accept(
+            new InboundCommand(
+                draft.id(),
+                peer,
+                session.id(),
+                mo.source(),
+                mo.destination(),
+                text,
+                draft.receivedAt(),
+                Optional.of(draft)));
+    handling.done().whenComplete((done, e) -> backlog.decrementAndGet());
+    return handling.recorded();
+  }
+
+  /** Records an MO on arrival, then hands it on for processing unless it was a re-send. */
+  private CompletionStage<MoRecorded> recordFirst(
+      SmppSession session, String peer, MoMessage mo, Optional<String> text, MoDraft draft) {
     return journal
         .recordMo(draft)
-        .handle(
+        .whenComplete(
             (recorded, err) -> {
-              if (err != null) {
+              if (err != null || recorded.duplicate()) {
                 backlog.decrementAndGet();
-                log.warn(
-                    "{} - MO from {} not recorded, answering 0x{}: {}",
-                    session.label(),
-                    MsisdnMask.mask(mo.source()),
-                    Integer.toHexString(temporaryFailureStatus),
-                    err.toString());
-                throw new SmppStatusException(temporaryFailureStatus, "MO not recorded");
+                return;
               }
-              if (recorded.duplicate()) {
-                backlog.decrementAndGet();
-                log.info(
-                    "{} - re-sent MO from {} recognised as {}",
-                    session.label(),
-                    MsisdnMask.mask(mo.source()),
-                    recorded.id());
-              } else {
-                processing.execute(
-                    () -> {
-                      try {
-                        dispatch(session, peer, mo, text, recorded, now)
-                            .whenComplete((done, e) -> backlog.decrementAndGet());
-                      } catch (RuntimeException e) {
-                        backlog.decrementAndGet();
-                        throw e;
-                      }
-                    });
-              }
-              return response(request, recorded);
+              processing.execute(
+                  () -> {
+                    try {
+                      dispatch(session, peer, mo, text, recorded, draft.receivedAt())
+                          .whenComplete((done, e) -> backlog.decrementAndGet());
+                    } catch (RuntimeException e) {
+                      backlog.decrementAndGet();
+                      throw e;
+                    }
+                  });
             });
   }
 
@@ -188,14 +264,16 @@ public final class MoIngressHandler implements SmppRequestHandler {
         return journal.moProcessed(recorded.id(), "FAILED", "BINARY", null, clock.instant());
       }
       return sink.accept(
-          new InboundCommand(
-              recorded.id(),
-              peer,
-              session.id(),
-              mo.source(),
-              mo.destination(),
-              text.get(),
-              receivedAt));
+              new InboundCommand(
+                  recorded.id(),
+                  peer,
+                  session.id(),
+                  mo.source(),
+                  mo.destination(),
+                  text.get(),
+                  receivedAt,
+                  Optional.empty()))
+          .done();
     }
     PartInfo part = mo.part().get();
     String originator = peer + "|" + mo.source() + "|" + mo.destination();
@@ -220,14 +298,16 @@ public final class MoIngressHandler implements SmppRequestHandler {
       return CompletableFuture.completedFuture(null);
     }
     return sink.accept(
-        new InboundCommand(
-            recorded.id(),
-            peer,
-            session.id(),
-            mo.source(),
-            mo.destination(),
-            wholeText.get(),
-            receivedAt));
+            new InboundCommand(
+                recorded.id(),
+                peer,
+                session.id(),
+                mo.source(),
+                mo.destination(),
+                wholeText.get(),
+                receivedAt,
+                Optional.empty()))
+        .done();
   }
 
   private static PduResponse response(PduRequest request, MoRecorded recorded) {

@@ -2,6 +2,7 @@ package io.vasgate.app;
 
 import io.vasgate.config.GatewayConfig;
 import io.vasgate.config.GatewayConfigLoader;
+import io.vasgate.persistence.Database;
 import io.vasgate.persistence.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +112,14 @@ public final class TestGateway {
             + moreYaml
             + ACCOUNTS;
     return new GatewayConfigLoader().parse(yaml, Path.of("conf"));
+  }
+
+  /**
+   * Starts a gateway on {@code database} (which it then owns) with {@code moreYaml} added: e.g. a
+   * second gateway on another's schema, with a {@code node:} id of its own.
+   */
+  public static Gateway start(Database database, String moreYaml) throws InterruptedException {
+    return Gateway.start(config("", moreYaml), database);
   }
 
   public static Gateway start(String purpose) throws InterruptedException {

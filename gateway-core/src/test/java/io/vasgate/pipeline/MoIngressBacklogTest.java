@@ -7,6 +7,7 @@ import io.vasgate.account.EsmeAccount;
 import io.vasgate.account.EsmeRole;
 import io.vasgate.account.PasswordHasher;
 import io.vasgate.message.MessageJournal;
+import io.vasgate.message.MoRecorded;
 import io.vasgate.messageid.MessageIdGenerator;
 import io.vasgate.persistence.Database;
 import io.vasgate.persistence.TestDatabases;
@@ -15,6 +16,7 @@ import io.vasgate.smpp.pdu.BindType;
 import io.vasgate.smpp.pdu.PduRequest;
 import io.vasgate.smpp.pdu.PduResponse;
 import io.vasgate.smpp.pdu.SubmitSm;
+import io.vasgate.smpp.pdu.SubmitSmResp;
 import io.vasgate.smpp.session.SessionState;
 import io.vasgate.smpp.session.SmppSession;
 import io.vasgate.smpp.session.SmppStatusException;
@@ -116,6 +118,11 @@ class MoIngressBacklogTest {
         .build();
   }
 
+  /** A sink that takes a command's MO as recorded as soon as it is handed over. */
+  private static CompletableFuture<MoRecorded> recordedAtOnce(InboundCommand command) {
+    return CompletableFuture.completedFuture(new MoRecorded(command.moId(), false));
+  }
+
   @Test
   void beyondItsBacklogTheMoSourceIsThrottledAndNothingIsRecorded() throws Exception {
     List<CompletableFuture<Void>> underWay = new CopyOnWriteArrayList<>();
@@ -129,12 +136,14 @@ class MoIngressBacklogTest {
             command -> {
               CompletableFuture<Void> done = new CompletableFuture<>();
               underWay.add(done);
-              return done;
+              return new CommandSink.Handling(recordedAtOnce(command), done);
             },
             Runnable::run,
             0x64,
             2,
-            destination -> true);
+            destination -> true,
+            new RecentMos(Duration.ofSeconds(60), 1000),
+            true);
 
     assertThat(
             ingress
@@ -175,11 +184,14 @@ class MoIngressBacklogTest {
             InstantSource.system(),
             new Reassembler(ReassemblyConfig.defaults(), System::nanoTime, g -> {}),
             SmsCharset.STANDARD,
-            command -> new CompletableFuture<Void>(),
+            command ->
+                new CommandSink.Handling(recordedAtOnce(command), new CompletableFuture<Void>()),
             Runnable::run,
             0x64,
             10,
-            destination -> true);
+            destination -> true,
+            new RecentMos(Duration.ofSeconds(60), 1000),
+            true);
     ingress
         .handle(SESSION, mo("8613800000009", "0000"))
         .toCompletableFuture()
@@ -189,5 +201,82 @@ class MoIngressBacklogTest {
         .toCompletableFuture()
         .get(10, TimeUnit.SECONDS);
     assertThat(ingress.backlog()).isEqualTo(1);
+  }
+
+  @Test
+  void aReSendWhileTheFirstCopyIsUnderWayWaitsForItAndGetsItsId() throws Exception {
+    List<InboundCommand> taken = new CopyOnWriteArrayList<>();
+    CompletableFuture<MoRecorded> firstRecorded = new CompletableFuture<>();
+    MoIngressHandler ingress =
+        new MoIngressHandler(
+            journal,
+            new MessageIdGenerator(3, InstantSource.system()),
+            InstantSource.system(),
+            new Reassembler(ReassemblyConfig.defaults(), System::nanoTime, g -> {}),
+            SmsCharset.STANDARD,
+            command -> {
+              taken.add(command);
+              return new CommandSink.Handling(firstRecorded, firstRecorded);
+            },
+            Runnable::run,
+            0x64,
+            10,
+            destination -> true,
+            new RecentMos(Duration.ofSeconds(60), 1000),
+            true);
+
+    CompletableFuture<? extends PduResponse> first =
+        ingress.handle(SESSION, mo("8613800000010", "KT TQ")).toCompletableFuture();
+    CompletableFuture<? extends PduResponse> resent =
+        ingress.handle(SESSION, mo("8613800000010", "KT TQ")).toCompletableFuture();
+    assertThat(first).isNotDone();
+    assertThat(resent).as("waits for the first copy").isNotDone();
+
+    long id = taken.get(0).moId();
+    firstRecorded.complete(new MoRecorded(id, false));
+
+    assertThat(taken).hasSize(1);
+    assertThat(((SubmitSmResp) first.get(10, TimeUnit.SECONDS)).messageId())
+        .isEqualTo(Long.toString(id));
+    assertThat(((SubmitSmResp) resent.get(10, TimeUnit.SECONDS)).messageId())
+        .isEqualTo(Long.toString(id));
+  }
+
+  @Test
+  void anMoThatCouldNotBeRecordedIsRefusedTemporarilyAndItsReSendTakenInAnew() throws Exception {
+    List<CompletableFuture<MoRecorded>> records = new CopyOnWriteArrayList<>();
+    MoIngressHandler ingress =
+        new MoIngressHandler(
+            journal,
+            new MessageIdGenerator(4, InstantSource.system()),
+            InstantSource.system(),
+            new Reassembler(ReassemblyConfig.defaults(), System::nanoTime, g -> {}),
+            SmsCharset.STANDARD,
+            command -> {
+              CompletableFuture<MoRecorded> recorded = new CompletableFuture<>();
+              records.add(recorded);
+              return new CommandSink.Handling(recorded, recorded);
+            },
+            Runnable::run,
+            0x64,
+            10,
+            destination -> true,
+            new RecentMos(Duration.ofSeconds(60), 1000),
+            true);
+
+    CompletableFuture<? extends PduResponse> first =
+        ingress.handle(SESSION, mo("8613800000011", "0000")).toCompletableFuture();
+    records.get(0).completeExceptionally(new java.sql.SQLException("database down"));
+    assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(SmppStatusException.class)
+        .satisfies(
+            e -> assertThat(((SmppStatusException) e.getCause()).commandStatus()).isEqualTo(0x64));
+
+    CompletableFuture<? extends PduResponse> again =
+        ingress.handle(SESSION, mo("8613800000011", "0000")).toCompletableFuture();
+    assertThat(records).as("taken in anew, not taken for a re-send").hasSize(2);
+    records.get(1).complete(new MoRecorded(42, false));
+    assertThat(again.get(10, TimeUnit.SECONDS).commandStatus()).isZero();
+    assertThat(ingress.backlog()).isZero();
   }
 }

@@ -1,0 +1,105 @@
+package io.vasgate.message;
+
+import io.vasgate.persistence.MultiRowInsert;
+import io.vasgate.persistence.PaddedList;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys of the MOs recorded within the dedup window ({@code mo_dedup}): a key's row is written
+ * with its MO, in the same transaction, and its primary key refuses a second MO under a key still
+ * held. Rows past the window stay until {@link #purge} or a new MO under the same key replaces
+ * them, so whoever reads a key decides by its time whether it still counts.
+ */
+final class MoDedup {
+
+  /** A key's row: the MO first recorded under it, and when that arrived. */
+  record Seen(long moId, Instant receivedAt) {}
+
+  private static final MultiRowInsert INSERT =
+      new MultiRowInsert("INSERT INTO mo_dedup (dedup_key, mo_id, received_at) VALUES (?,?,?)");
+
+  private MoDedup() {}
+
+  /** Writes the keys of {@code mos}; fails (duplicate key) if any key already has a row. */
+  static void insert(Connection c, List<MoDraft> mos) throws SQLException {
+    List<MultiRowInsert.Row> rows = new ArrayList<>(mos.size());
+    for (MoDraft mo : mos) {
+      rows.add(
+          (ps, first) -> {
+            ps.setBytes(first, mo.dedupKey());
+            ps.setLong(first + 1, mo.id());
+            ps.setTimestamp(first + 2, Timestamp.from(mo.receivedAt()));
+          });
+    }
+    INSERT.execute(c, rows);
+  }
+
+  /** The rows of whichever of {@code keys} have one, however old. */
+  static Map<ByteBuffer, Seen> find(Connection c, List<byte[]> keys) throws SQLException {
+    Map<ByteBuffer, Seen> found = new HashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    String sql =
+        "SELECT dedup_key, mo_id, received_at FROM mo_dedup WHERE dedup_key IN ("
+            + PaddedList.placeholders(PaddedList.shape(keys.size()))
+            + ")";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bindPadded(ps, keys);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.put(
+              ByteBuffer.wrap(rs.getBytes(1)),
+              new Seen(rs.getLong(2), rs.getTimestamp(3).toInstant()));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** Deletes the rows of {@code keys}, whose MOs have left the window. */
+  static void forget(Connection c, List<byte[]> keys) throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    String sql =
+        "DELETE FROM mo_dedup WHERE dedup_key IN ("
+            + PaddedList.placeholders(PaddedList.shape(keys.size()))
+            + ")";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      bindPadded(ps, keys);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void bindPadded(PreparedStatement ps, List<byte[]> keys) throws SQLException {
+    int shape = PaddedList.shape(keys.size());
+    for (int i = 0; i < shape; i++) {
+      ps.setBytes(i + 1, keys.get(Math.min(i, keys.size() - 1)));
+    }
+  }
+
+  /**
+   * Deletes up to {@code limit} rows of MOs received before {@code before}.
+   *
+   * @return how many were deleted
+   */
+  static int purge(Connection c, Instant before, int limit) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM mo_dedup WHERE received_at < ? LIMIT ?")) {
+      ps.setTimestamp(1, Timestamp.from(before));
+      ps.setInt(2, limit);
+      return ps.executeUpdate();
+    }
+  }
+}
