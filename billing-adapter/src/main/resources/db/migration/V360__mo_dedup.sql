@@ -11,9 +11,12 @@ CREATE TABLE mo_dedup (
   KEY mo_dedup_age (received_at)
 ) ENGINE=InnoDB;
 
--- The keys of the last day (the longest window allowed), the first copy of each.
+-- The keys of the last day (the longest window allowed), each held by its newest MO: an MO that took a
+-- key over from one past the window is the one a re-send must find. (Gateways of the previous version
+-- deduplicate on the index dropped below and never write here: upgrade every gateway of a database
+-- together.)
 INSERT IGNORE INTO mo_dedup (dedup_key, mo_id, received_at)
   SELECT dedup_key, id, received_at FROM mo_message
-  WHERE received_at >= NOW(3) - INTERVAL 1 DAY ORDER BY received_at;
+  WHERE received_at >= NOW(3) - INTERVAL 1 DAY ORDER BY received_at DESC;
 
 ALTER TABLE mo_message DROP INDEX ix_mo_dedup;

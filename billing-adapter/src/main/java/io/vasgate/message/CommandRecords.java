@@ -3,8 +3,10 @@ package io.vasgate.message;
 import io.vasgate.persistence.BatchScope;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -20,7 +22,15 @@ import java.util.Optional;
  */
 public final class CommandRecords {
 
-  private CommandRecords() {}
+  private final Duration dedupWindow;
+
+  /**
+   * @param dedupWindow how long an MO's key stands for it: an MO past it gives the key up to a new
+   *     MO under the same key (as the journal does)
+   */
+  public CommandRecords(Duration dedupWindow) {
+    this.dedupWindow = Objects.requireNonNull(dedupWindow, "dedupWindow");
+  }
 
   /**
    * Records {@code result} and {@code parts} on {@code c}, now or at its batch's end.
@@ -28,19 +38,18 @@ public final class CommandRecords {
    * @param mo the MO itself, when it is not recorded yet: it is written already done with; empty
    *     when it was recorded on arrival and only its result is written
    */
-  public static void record(
-      Connection c, Optional<MoDraft> mo, MoResult result, List<MtDraft> parts)
+  public void record(Connection c, Optional<MoDraft> mo, MoResult result, List<MtDraft> parts)
       throws SQLException {
     var scope = BatchScope.of(c);
     if (scope.isEmpty()) {
-      Waiting now = new Waiting();
+      Waiting now = new Waiting(dedupWindow);
       now.add(mo, result, parts);
       now.write(c);
       return;
     }
     Waiting waiting = scope.get().attachment(Waiting.class).orElse(null);
     if (waiting == null) {
-      waiting = new Waiting();
+      waiting = new Waiting(dedupWindow);
       scope.get().attach(Waiting.class, waiting);
     }
     waiting.add(mo, result, parts);
@@ -48,9 +57,14 @@ public final class CommandRecords {
 
   /** A batch's records not yet written. */
   private static final class Waiting implements BatchScope.Deferred {
+    final Duration dedupWindow;
     final List<MessageRows.NewMo> mos = new ArrayList<>();
     final List<MoResult> results = new ArrayList<>();
     final List<MtDraft> parts = new ArrayList<>();
+
+    Waiting(Duration dedupWindow) {
+      this.dedupWindow = dedupWindow;
+    }
 
     void add(Optional<MoDraft> mo, MoResult result, List<MtDraft> replyParts) {
       if (mo.isPresent()) {
@@ -67,8 +81,9 @@ public final class CommandRecords {
 
     @Override
     public void write(Connection c) throws SQLException {
-      // MOs first: a dedup key already taken fails the batch before anything else is written.
-      MessageRows.insertMos(c, mos);
+      // MOs first: a dedup key already taken fails here before the rest of these rows are written
+      // (the batch's other deferred rows may be written already; its rollback undoes them too).
+      MessageRows.insertMos(c, mos, dedupWindow);
       MessageRows.insertMts(c, parts);
       MessageRows.updateMos(c, results);
       mos.clear();

@@ -2,6 +2,7 @@ package io.vasgate.message;
 
 import io.vasgate.persistence.HeldConnection;
 import io.vasgate.persistence.MultiRowUpdate;
+import io.vasgate.persistence.SqlErrors;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -195,25 +196,34 @@ public final class MessageJournal implements AutoCloseable {
   }
 
   private void write(List<Op> batch) {
-    Map<Op, MoRecorded> results = new HashMap<>();
-    try {
-      Connection c = connection.get();
+    for (int attempt = 1; ; attempt++) {
+      Map<Op, MoRecorded> results = new HashMap<>();
       try {
-        writeMos(c, batch, results);
-        writeMts(c, batch, results);
-        writeUpdates(c, batch);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.discard();
-        throw e;
+        Connection c = connection.get();
+        try {
+          writeMos(c, batch, results);
+          writeMts(c, batch, results);
+          writeUpdates(c, batch);
+          c.commit();
+        } catch (SQLException | RuntimeException e) {
+          connection.discard();
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (attempt == 1 && SqlErrors.isDuplicateKey(e)) {
+          // A dedup key another transaction committed after this batch read the keys (a re-send
+          // on another gateway): read again, and the copy is answered as the re-send it is.
+          log.info("message-journal - a dedup key was taken meanwhile; writing the batch again");
+          continue;
+        }
+        log.error(
+            "message-journal - commit of {} operation(s) failed: {}", batch.size(), e.getMessage());
+        fail(batch, e);
+        return;
       }
-    } catch (SQLException e) {
-      log.error(
-          "message-journal - commit of {} operation(s) failed: {}", batch.size(), e.getMessage());
-      fail(batch, e);
+      complete(batch, results);
       return;
     }
-    complete(batch, results);
   }
 
   private static void complete(List<Op> batch, Map<Op, MoRecorded> results) {
@@ -269,7 +279,6 @@ public final class MessageJournal implements AutoCloseable {
     }
     Map<ByteBuffer, MoDedup.Seen> held = MoDedup.find(c, keys);
     Map<ByteBuffer, Long> taken = new HashMap<>();
-    List<byte[]> lapsed = new ArrayList<>();
     List<MessageRows.NewMo> fresh = new ArrayList<>();
     for (Op op : ops) {
       MoDraft draft = newMo(op).orElseThrow();
@@ -284,18 +293,14 @@ public final class MessageJournal implements AutoCloseable {
         results.put(op, new MoRecorded(seen.moId(), true));
         continue;
       }
-      if (seen != null) {
-        // Held by an MO past the window and not purged yet: this one takes the key over.
-        lapsed.add(draft.dedupKey());
-      }
+      // A key held by an MO past the window, not purged yet, is taken over by insertMos.
       taken.put(key, draft.id());
       results.put(op, new MoRecorded(draft.id(), false));
       fresh.add(
           new MessageRows.NewMo(
               draft, op instanceof RecordOutcome o ? Optional.of(o.result()) : Optional.empty()));
     }
-    MoDedup.forget(c, lapsed);
-    MessageRows.insertMos(c, fresh);
+    MessageRows.insertMos(c, fresh, dedupWindow);
   }
 
   /** The MO {@code op} writes, if it writes one. */

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,10 +46,11 @@ final class MessageRows {
   private MessageRows() {}
 
   /**
-   * Inserts {@code mos} with their dedup keys, keys first: a key already held fails the statement
-   * before any MO is written.
+   * Inserts {@code mos} with their dedup keys, keys first: a key held by an MO within {@code
+   * window} of the new one fails the statement before any MO is written; one held by an MO past it
+   * is taken over.
    */
-  static void insertMos(Connection c, List<NewMo> mos) throws SQLException {
+  static void insertMos(Connection c, List<NewMo> mos, Duration window) throws SQLException {
     if (mos.isEmpty()) {
       return;
     }
@@ -58,6 +60,7 @@ final class MessageRows {
       drafts.add(mo.draft());
       rows.add((ps, first) -> bindMo(ps, first, mo));
     }
+    MoDedup.forgetLapsed(c, drafts, window);
     MoDedup.insert(c, drafts);
     INSERT_MO.execute(c, rows);
   }

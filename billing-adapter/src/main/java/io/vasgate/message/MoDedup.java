@@ -8,8 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +19,9 @@ import java.util.Map;
 /**
  * The keys of the MOs recorded within the dedup window ({@code mo_dedup}): a key's row is written
  * with its MO, in the same transaction, and its primary key refuses a second MO under a key still
- * held. Rows past the window stay until {@link #purge} or a new MO under the same key replaces
- * them, so whoever reads a key decides by its time whether it still counts.
+ * held. Rows past the window stay until {@link #purge}, or until a new MO under the same key
+ * deletes the lapsed row ({@link #forgetLapsed}) and takes the key, so whoever reads a key decides
+ * by its time whether it still counts.
  */
 final class MoDedup {
 
@@ -30,10 +33,15 @@ final class MoDedup {
 
   private MoDedup() {}
 
-  /** Writes the keys of {@code mos}; fails (duplicate key) if any key already has a row. */
+  /**
+   * Writes the keys of {@code mos}; fails (duplicate key) if any key already has a row. Keys go in
+   * key order, so two gateways writing overlapping keys wait for each other instead of deadlocking.
+   */
   static void insert(Connection c, List<MoDraft> mos) throws SQLException {
-    List<MultiRowInsert.Row> rows = new ArrayList<>(mos.size());
-    for (MoDraft mo : mos) {
+    List<MoDraft> ordered = new ArrayList<>(mos);
+    ordered.sort((a, b) -> Arrays.compareUnsigned(a.dedupKey(), b.dedupKey()));
+    List<MultiRowInsert.Row> rows = new ArrayList<>(ordered.size());
+    for (MoDraft mo : ordered) {
       rows.add(
           (ps, first) -> {
             ps.setBytes(first, mo.dedupKey());
@@ -67,17 +75,27 @@ final class MoDedup {
     return found;
   }
 
-  /** Deletes the rows of {@code keys}, whose MOs have left the window. */
-  static void forget(Connection c, List<byte[]> keys) throws SQLException {
-    if (keys.isEmpty()) {
+  /**
+   * Deletes the rows of the keys of {@code mos} whose MOs arrived more than {@code window} before
+   * the new MO under that key (left its window), so that the new MOs may take those keys. A row
+   * written meanwhile by another transaction is within the window and stays: its MO is the one the
+   * key now belongs to, and the new MO's insert is refused.
+   */
+  static void forgetLapsed(Connection c, List<MoDraft> mos, Duration window) throws SQLException {
+    if (mos.isEmpty()) {
       return;
     }
-    String sql =
-        "DELETE FROM mo_dedup WHERE dedup_key IN ("
-            + PaddedList.placeholders(PaddedList.shape(keys.size()))
-            + ")";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      bindPadded(ps, keys);
+    int shape = PaddedList.shape(mos.size());
+    StringBuilder sql = new StringBuilder("DELETE FROM mo_dedup WHERE ");
+    for (int i = 0; i < shape; i++) {
+      sql.append(i == 0 ? "" : " OR ").append("(dedup_key = ? AND received_at < ?)");
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < shape; i++) {
+        MoDraft mo = mos.get(Math.min(i, mos.size() - 1));
+        ps.setBytes(2 * i + 1, mo.dedupKey());
+        ps.setTimestamp(2 * i + 2, Timestamp.from(mo.receivedAt().minus(window)));
+      }
       ps.executeUpdate();
     }
   }
@@ -96,7 +114,8 @@ final class MoDedup {
    */
   static int purge(Connection c, Instant before, int limit) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("DELETE FROM mo_dedup WHERE received_at < ? LIMIT ?")) {
+        c.prepareStatement(
+            "DELETE FROM mo_dedup WHERE received_at < ? ORDER BY received_at LIMIT ?")) {
       ps.setTimestamp(1, Timestamp.from(before));
       ps.setInt(2, limit);
       return ps.executeUpdate();

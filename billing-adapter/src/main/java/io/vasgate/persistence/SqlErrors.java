@@ -12,7 +12,20 @@ public final class SqlErrors {
   /** ER_LOCK_DEADLOCK. */
   private static final int ER_LOCK_DEADLOCK = 1213;
 
+  /** ER_DUP_ENTRY. */
+  private static final int ER_DUP_ENTRY = 1062;
+
   private SqlErrors() {}
+
+  /** Whether {@code e} (or a cause) is a unique key refusing a row: what it names is taken. */
+  public static boolean isDuplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == ER_DUP_ENTRY) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
    * Whether {@code e} (or a cause) is a deadlock or lock-wait abort: the transaction did nothing

@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
@@ -36,6 +37,7 @@ class MessageJournalTest {
 
   private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
   private static final AtomicLong ids = new AtomicLong(1000);
+  private static final CommandRecords RECORDS = new CommandRecords(Duration.ofSeconds(60));
 
   private static Database db;
   private static MessageJournal journal;
@@ -285,14 +287,14 @@ class MessageJournalTest {
     MoDraft other = mo("8613800000014", "0000", T0.plusSeconds(1));
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
-      CommandRecords.record(
+      RECORDS.record(
           c,
           Optional.of(other),
           new MoResult(other.id(), "PROCESSED", "QUERY", null, T0),
           List.of());
       assertThatThrownBy(
               () ->
-                  CommandRecords.record(
+                  RECORDS.record(
                       c,
                       Optional.of(resent),
                       new MoResult(resent.id(), "PROCESSED", "SUBSCRIBE", "JK", T0),
@@ -303,6 +305,61 @@ class MessageJournalTest {
     assertThat(select("SELECT status, command FROM mo_message WHERE id = " + other.id()))
         .containsExactly(List.of("PROCESSED", "QUERY"));
     assertThat(select("SELECT id FROM mo_message WHERE id = " + resent.id())).isEmpty();
+  }
+
+  @Test
+  void aCommandsMoTakesOverAKeyLeftByAnMoPastTheWindow() throws Exception {
+    MoDraft longAgo = mo("8613800000016", "0000", T0.minusSeconds(65));
+    get(journal.recordMo(longAgo));
+    MoDraft again = mo("8613800000016", "0000", T0);
+    try (Connection c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      RECORDS.record(
+          c,
+          Optional.of(again),
+          new MoResult(again.id(), "PROCESSED", "QUERY", null, T0),
+          List.of());
+      c.commit();
+    }
+    assertThat(select("SELECT status FROM mo_message WHERE id = " + again.id()))
+        .containsExactly(List.of("PROCESSED"));
+    assertThat(
+            select(
+                "SELECT mo_id FROM mo_dedup WHERE mo_id IN ("
+                    + longAgo.id()
+                    + ", "
+                    + again.id()
+                    + ")"))
+        .containsExactly(List.of(again.id()));
+  }
+
+  @Test
+  void aKeyCommittedElsewhereAfterTheJournalLookedMakesItsCopyADuplicateAndFailsNothingElse()
+      throws Exception {
+    MoDraft elsewhere = mo("8613800000017", "KT TQ", T0);
+    MoDraft copy = mo("8613800000017", "KT TQ", T0.plusMillis(200));
+    MoDraft unrelated = mo("8613800000018", "KT TQ", T0.plusMillis(200));
+    CompletableFuture<MoRecorded> copyRecorded;
+    CompletableFuture<MoRecorded> unrelatedRecorded;
+    try (Connection other = db.dataSource().getConnection()) {
+      // Another gateway's command transaction holds the key, not yet committed.
+      other.setAutoCommit(false);
+      try (PreparedStatement ps =
+          other.prepareStatement(
+              "INSERT INTO mo_dedup (dedup_key, mo_id, received_at) VALUES (?, ?, ?)")) {
+        ps.setBytes(1, elsewhere.dedupKey());
+        ps.setLong(2, elsewhere.id());
+        ps.setTimestamp(3, Timestamp.from(elsewhere.receivedAt()));
+        ps.executeUpdate();
+      }
+      copyRecorded = journal.recordMo(copy);
+      unrelatedRecorded = journal.recordMo(unrelated);
+      Thread.sleep(300);
+      other.commit();
+    }
+    assertThat(get(copyRecorded)).isEqualTo(new MoRecorded(elsewhere.id(), true));
+    assertThat(get(unrelatedRecorded)).isEqualTo(new MoRecorded(unrelated.id(), false));
+    assertThat(select("SELECT id FROM mo_message WHERE id = " + copy.id())).isEmpty();
   }
 
   @Test
@@ -515,7 +572,7 @@ class MessageJournalTest {
                   "records",
                   "8613700000000",
                   c -> {
-                    CommandRecords.record(
+                    RECORDS.record(
                         c,
                         Optional.empty(),
                         new MoResult(moId, "PROCESSED", "SUBSCRIBE", "TQ", T0),
@@ -543,7 +600,7 @@ class MessageJournalTest {
     long mtId = ids.incrementAndGet();
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
-      CommandRecords.record(
+      RECORDS.record(
           c,
           Optional.empty(),
           new MoResult(moId, "PROCESSED", "QUERY", null, T0),

@@ -18,6 +18,7 @@ import io.vasgate.billing.subscription.SubscriptionService;
 import io.vasgate.command.catalog.Catalog;
 import io.vasgate.command.parse.CommandParser;
 import io.vasgate.command.reply.ReplyTemplates;
+import io.vasgate.message.CommandRecords;
 import io.vasgate.message.MessageJournal;
 import io.vasgate.message.MoRecoveryRepository;
 import io.vasgate.message.StaleMo;
@@ -147,6 +148,7 @@ public final class CommandPipeline implements AutoCloseable {
             composer,
             replies,
             journal,
+            new CommandRecords(config.dedupWindow()),
             instants);
     Reassembler reassembler =
         new Reassembler(

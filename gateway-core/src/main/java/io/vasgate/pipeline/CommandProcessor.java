@@ -56,6 +56,7 @@ public final class CommandProcessor implements CommandSink {
   private final ReplyComposer composer;
   private final ReplySender replies;
   private final MessageJournal journal;
+  private final CommandRecords records;
   private final InstantSource clock;
 
   public CommandProcessor(
@@ -66,6 +67,7 @@ public final class CommandProcessor implements CommandSink {
       ReplyComposer composer,
       ReplySender replies,
       MessageJournal journal,
+      CommandRecords records,
       InstantSource clock) {
     this.catalog = catalog;
     this.templates = templates;
@@ -74,6 +76,7 @@ public final class CommandProcessor implements CommandSink {
     this.composer = composer;
     this.replies = replies;
     this.journal = journal;
+    this.records = records;
     this.clock = clock;
   }
 
@@ -138,6 +141,13 @@ public final class CommandProcessor implements CommandSink {
                     command.moId(),
                     MsisdnMask.mask(command.msisdn()),
                     journalErr.toString(),
+                    err);
+              } else if (rec.duplicate() && rec.id() == command.moId()) {
+                log.warn(
+                    "pipeline - MO {} from {} failed to commit, yet was recorded: its commit was"
+                        + " applied after all; its reply is on record but was not sent",
+                    command.moId(),
+                    MsisdnMask.mask(command.msisdn()),
                     err);
               } else if (rec.duplicate()) {
                 // Its dedup key was taken: another gateway, or this one before a restart, recorded
@@ -215,6 +225,20 @@ public final class CommandProcessor implements CommandSink {
     }
   }
 
+  /** {@code reply} made ready to send; none if there is none or it cannot be (logged). */
+  private Optional<ReplySender.Prepared> preparedOrNone(
+      InboundCommand command, RenderedReply reply) {
+    if (reply == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(prepare(command, reply));
+    } catch (RuntimeException e) {
+      log.error("pipeline - reply to MO {} cannot be prepared", command.moId(), e);
+      return Optional.empty();
+    }
+  }
+
   private ReplySender.Prepared prepare(InboundCommand command, RenderedReply reply) {
     return replies.prepare(
         command.peerSystemId(),
@@ -260,8 +284,7 @@ public final class CommandProcessor implements CommandSink {
             }
             return replies.send(a.prepared().get(), true).thenAccept(outcome -> {});
           }
-          Optional<ReplySender.Prepared> reply =
-              Optional.ofNullable(a.reply()).map(r -> prepare(command, r));
+          Optional<ReplySender.Prepared> reply = preparedOrNone(command, a.reply());
           return journal
               .recordOutcome(
                   command.unrecorded(),
@@ -335,7 +358,7 @@ public final class CommandProcessor implements CommandSink {
         // otherwise stop every cancellation): it commits with its MO, and the reply fails after.
         log.error("pipeline - reply to MO {} cannot be composed", command.moId(), e);
       }
-      CommandRecords.record(
+      records.record(
           c,
           command.unrecorded(),
           new MoResult(command.moId(), "PROCESSED", kind, productCode, clock.instant()),
@@ -345,13 +368,22 @@ public final class CommandProcessor implements CommandSink {
               outcome, new Answer(kind, productCode, reply, Optional.ofNullable(prepared), true));
     }
 
-    /** The answer to {@code outcome}: as recorded with it, or composed now if it was not. */
+    /**
+     * The answer to {@code outcome}: as recorded with it, or composed now if it was not (no reply
+     * if it cannot be: the command is done, and its MO must still go on record).
+     */
     Answer answer(T outcome) {
       Recorded<T> recorded = last;
       if (recorded != null && recorded.outcome() == outcome) {
         return recorded.answer();
       }
-      return new Answer(kind, productCode, compose.apply(outcome), Optional.empty(), false);
+      RenderedReply reply = null;
+      try {
+        reply = compose.apply(outcome);
+      } catch (RuntimeException e) {
+        log.error("pipeline - reply to MO {} cannot be composed", command.moId(), e);
+      }
+      return new Answer(kind, productCode, reply, Optional.empty(), false);
     }
   }
 

@@ -78,8 +78,9 @@ public final class MoIngressHandler implements SmppRequestHandler {
   private final AtomicInteger backlog = new AtomicInteger();
 
   /**
-   * @param processing where commands are handed to the sink, so neither the journal writer nor an
-   *     event loop does the work
+   * @param processing where MOs recorded on arrival are handed to the sink, so the journal writer
+   *     does not do their work (an MO recorded with its command is handed over on the event loop,
+   *     where the sink only parses it and queues its work)
    * @param temporaryFailureStatus the answer when the MO cannot be recorded: ESME_RX_T_APPN (0x64)
    *     or ESME_RSYSERR (0x08), as the peer expects
    * @param maxBacklog how many MOs may be under way at once; beyond it the peer is throttled
@@ -132,11 +133,7 @@ public final class MoIngressHandler implements SmppRequestHandler {
       throw new SmppStatusException(
           CommandStatus.ESME_RINVDSTADR, mo.destination() + " is not a service number here");
     }
-    if (backlog.incrementAndGet() > maxBacklog) {
-      backlog.decrementAndGet();
-      throw new SmppStatusException(
-          CommandStatus.ESME_RTHROTTLED, maxBacklog + " handset commands already under way");
-    }
+    // Whatever may refuse the MO (text that cannot be decoded) goes before it counts as taken in.
     String peer = session.account().orElseThrow().systemId();
     Instant now = clock.instant();
     Optional<String> text = mo.part().isPresent() ? Optional.empty() : mo.content().text(charset);
@@ -153,6 +150,11 @@ public final class MoIngressHandler implements SmppRequestHandler {
             mo.part(),
             dedupKey(peer, mo),
             now);
+    if (backlog.incrementAndGet() > maxBacklog) {
+      backlog.decrementAndGet();
+      throw new SmppStatusException(
+          CommandStatus.ESME_RTHROTTLED, maxBacklog + " handset commands already under way");
+    }
     CompletableFuture<MoRecorded> mine = new CompletableFuture<>();
     Optional<CompletableFuture<MoRecorded>> first = recent.claim(draft.dedupKey(), mine);
     if (first.isPresent()) {
@@ -238,16 +240,22 @@ public final class MoIngressHandler implements SmppRequestHandler {
                 backlog.decrementAndGet();
                 return;
               }
-              processing.execute(
-                  () -> {
-                    try {
-                      dispatch(session, peer, mo, text, recorded, draft.receivedAt())
-                          .whenComplete((done, e) -> backlog.decrementAndGet());
-                    } catch (RuntimeException e) {
-                      backlog.decrementAndGet();
-                      throw e;
-                    }
-                  });
+              try {
+                processing.execute(
+                    () -> {
+                      try {
+                        dispatch(session, peer, mo, text, recorded, draft.receivedAt())
+                            .whenComplete((done, e) -> backlog.decrementAndGet());
+                      } catch (RuntimeException e) {
+                        backlog.decrementAndGet();
+                        throw e;
+                      }
+                    });
+              } catch (RuntimeException e) {
+                // Recorded but not handed on (the executor is shutting down): recovery takes it.
+                backlog.decrementAndGet();
+                throw e;
+              }
             });
   }
 

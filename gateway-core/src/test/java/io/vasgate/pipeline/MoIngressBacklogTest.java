@@ -1,5 +1,6 @@
 package io.vasgate.pipeline;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -124,7 +125,7 @@ class MoIngressBacklogTest {
   }
 
   @Test
-  void beyondItsBacklogTheMoSourceIsThrottledAndNothingIsRecorded() throws Exception {
+  void beyondItsBacklogTheMoSourceIsThrottledAndTheMoNotTakenIn() throws Exception {
     List<CompletableFuture<Void>> underWay = new CopyOnWriteArrayList<>();
     MoIngressHandler ingress =
         new MoIngressHandler(
@@ -163,6 +164,7 @@ class MoIngressBacklogTest {
     assertThatThrownBy(() -> ingress.handle(SESSION, mo("8613800000003", "KT TQ")))
         .isInstanceOf(SmppStatusException.class)
         .satisfies(e -> assertThat(((SmppStatusException) e).commandStatus()).isEqualTo(0x58));
+    assertThat(underWay).as("the third was not handed on").hasSize(2);
 
     underWay.get(0).complete(null);
     assertThat(ingress.backlog()).isEqualTo(1);
@@ -278,5 +280,45 @@ class MoIngressBacklogTest {
     records.get(1).complete(new MoRecorded(42, false));
     assertThat(again.get(10, TimeUnit.SECONDS).commandStatus()).isZero();
     assertThat(ingress.backlog()).isZero();
+  }
+
+  @Test
+  void anMoRecordedOnArrivalThatTheJournalFindsReSentLeavesTheBacklogAsItWas() throws Exception {
+    List<InboundCommand> taken = new CopyOnWriteArrayList<>();
+    CommandSink sink =
+        command -> {
+          taken.add(command);
+          return new CommandSink.Handling(
+              recordedAtOnce(command), CompletableFuture.completedFuture(null));
+        };
+    // Two gateways on one database: neither remembers what the other took in.
+    MoIngressHandler one = recordingOnArrival(5, sink);
+    MoIngressHandler other = recordingOnArrival(6, sink);
+
+    PduResponse first =
+        one.handle(SESSION, mo("8613800000012", "KT TQ")).toCompletableFuture().get(10, SECONDS);
+    PduResponse resent =
+        other.handle(SESSION, mo("8613800000012", "KT TQ")).toCompletableFuture().get(10, SECONDS);
+
+    assertThat(((SubmitSmResp) resent).messageId()).isEqualTo(((SubmitSmResp) first).messageId());
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> taken.size() == 1);
+    assertThat(other.backlog()).isZero();
+    assertThat(taken).hasSize(1);
+  }
+
+  private static MoIngressHandler recordingOnArrival(int node, CommandSink sink) {
+    return new MoIngressHandler(
+        journal,
+        new MessageIdGenerator(node, InstantSource.system()),
+        InstantSource.system(),
+        new Reassembler(ReassemblyConfig.defaults(), System::nanoTime, g -> {}),
+        SmsCharset.STANDARD,
+        sink,
+        Runnable::run,
+        0x64,
+        10,
+        destination -> true,
+        new RecentMos(Duration.ofSeconds(60), 1000),
+        false);
   }
 }
