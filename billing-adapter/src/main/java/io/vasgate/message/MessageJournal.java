@@ -342,7 +342,7 @@ public final class MessageJournal implements AutoCloseable {
   }
 
   /** Rows one purge statement deletes: short transactions, so MOs never wait long behind them. */
-  private static final int PURGE_CHUNK = 5_000;
+  private static final int PURGE_CHUNK = 1_000;
 
   /**
    * Deletes the dedup keys of MOs that left the window by {@code now}, so the table holds about a

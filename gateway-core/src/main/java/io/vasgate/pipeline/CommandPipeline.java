@@ -62,8 +62,11 @@ public final class CommandPipeline implements AutoCloseable {
    */
   static final long RECENT_MOS = 250_000;
 
-  /** How often the dedup keys of MOs past the window are deleted. */
-  static final Duration DEDUP_PURGE_INTERVAL = Duration.ofSeconds(10);
+  /**
+   * How often the dedup keys of MOs past the window are deleted: every second, so each run deletes
+   * a second's MOs and the database's work is spread out, not a burst every few seconds.
+   */
+  static final Duration DEDUP_PURGE_INTERVAL = Duration.ofSeconds(1);
 
   /** How often the renewal job looks for due subscriptions. */
   static final Duration RENEWAL_INTERVAL = Duration.ofHours(1);
