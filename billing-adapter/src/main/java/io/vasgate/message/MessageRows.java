@@ -2,6 +2,7 @@ package io.vasgate.message;
 
 import io.vasgate.persistence.MultiRowInsert;
 import io.vasgate.persistence.MultiRowUpdate;
+import io.vasgate.persistence.SqlErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -60,8 +61,18 @@ final class MessageRows {
       drafts.add(mo.draft());
       rows.add((ps, first) -> bindMo(ps, first, mo));
     }
-    MoDedup.forgetLapsed(c, drafts, window);
-    MoDedup.insert(c, drafts);
+    try {
+      MoDedup.insert(c, drafts);
+    } catch (SQLException e) {
+      if (!SqlErrors.isDuplicateKey(e)) {
+        throw e;
+      }
+      // A key is held (the failed statement wrote nothing): by an MO past its window, whose row
+      // is deleted and the key taken over, or by one within it, and then it is refused again.
+      // Looking only when refused keeps the common case to one statement.
+      MoDedup.forgetLapsed(c, drafts, window);
+      MoDedup.insert(c, drafts);
+    }
     INSERT_MO.execute(c, rows);
   }
 
