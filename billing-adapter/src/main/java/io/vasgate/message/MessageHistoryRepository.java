@@ -83,7 +83,7 @@ public final class MessageHistoryRepository {
       String msisdn, Optional<Instant> from, Optional<Instant> to, int limit) {
     List<MtRecord> found = new ArrayList<>();
     query(
-        "SELECT " + MT_COLUMNS + " FROM mt_message WHERE dest_addr = ?",
+        "SELECT " + MT_COLUMNS + " FROM mt_message_state WHERE dest_addr = ?",
         "created_at",
         msisdn,
         from,

@@ -1,7 +1,7 @@
 package io.vasgate.message;
 
 import io.vasgate.persistence.HeldConnection;
-import io.vasgate.persistence.MultiRowUpdate;
+import io.vasgate.persistence.MultiRowInsert;
 import io.vasgate.persistence.SqlErrors;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -55,16 +55,12 @@ public final class MessageJournal implements AutoCloseable {
 
   private static final Op STOP = new MtAnswered(0, 0, Instant.EPOCH, new CompletableFuture<>());
 
-  private static final MultiRowUpdate<MtAnswered> ANSWER_MTS =
-      new MultiRowUpdate<>(
-          "mt_message",
-          MtAnswered::id,
-          List.of(
-              new MultiRowUpdate.Column<>(
-                  "state", (ps, i, a) -> ps.setString(i, a.status() == 0 ? "ACKED" : "FAILED")),
-              new MultiRowUpdate.Column<>("resp_status", (ps, i, a) -> ps.setInt(i, a.status())),
-              new MultiRowUpdate.Column<>(
-                  "updated_at", (ps, i, a) -> ps.setTimestamp(i, Timestamp.from(a.at())))));
+  /** A part's answer; a second answer to one part (none is expected) replaces the first. */
+  private static final MultiRowInsert ANSWER_MTS =
+      new MultiRowInsert(
+          "INSERT INTO mt_answer (mt_id, resp_status, answered_at) VALUES (?,?,?)"
+              + " ON DUPLICATE KEY UPDATE resp_status = VALUES(resp_status),"
+              + " answered_at = VALUES(answered_at)");
 
   private final DataSource dataSource;
   private final int maxBatch;
@@ -112,7 +108,10 @@ public final class MessageJournal implements AutoCloseable {
     return done;
   }
 
-  /** Records the peer's answer to an MT part: ACKED for status 0, else FAILED. */
+  /**
+   * Records the peer's answer to an MT part ({@code mt_answer}): the part reads ACKED for status 0,
+   * else FAILED ({@code mt_message_state}).
+   */
   public CompletableFuture<Void> mtAnswered(long mtId, int commandStatus, Instant at) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     enqueue(new MtAnswered(mtId, commandStatus, at, done), done);
@@ -337,7 +336,16 @@ public final class MessageJournal implements AutoCloseable {
         processed.add(o.result());
       }
     }
-    ANSWER_MTS.execute(c, answered);
+    List<MultiRowInsert.Row> answers = new ArrayList<>(answered.size());
+    for (MtAnswered a : answered) {
+      answers.add(
+          (ps, first) -> {
+            ps.setLong(first, a.id());
+            ps.setInt(first + 1, a.status());
+            ps.setTimestamp(first + 2, Timestamp.from(a.at()));
+          });
+    }
+    ANSWER_MTS.execute(c, answers);
     MessageRows.updateMos(c, processed);
   }
 

@@ -410,7 +410,7 @@ class MessageJournalTest {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT id, state, resp_status FROM mt_message WHERE id IN ("
+                "SELECT id, state, resp_status FROM mt_message_state WHERE id IN ("
                     + ok
                     + ","
                     + bad
@@ -481,12 +481,28 @@ class MessageJournalTest {
     expected.add(Arrays.asList(untouched, "SENT", null, null));
     assertThat(
             select(
-                "SELECT id, state, resp_status, updated_at FROM mt_message WHERE id BETWEEN "
+                "SELECT id, state, resp_status, updated_at FROM mt_message_state WHERE id BETWEEN "
                     + mtIds.get(0)
                     + " AND "
                     + untouched
                     + " ORDER BY id"))
         .isEqualTo(expected);
+  }
+
+  @Test
+  void aPartAnsweredBeforeAnswersHadATableOfTheirOwnKeepsItsAnswer() throws Exception {
+    long mtId = sentMts(1).get(0);
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.executeUpdate(
+          "UPDATE mt_message SET state = 'FAILED', resp_status = 88,"
+              + " updated_at = '2026-11-23 08:00:01' WHERE id = "
+              + mtId);
+    }
+    assertThat(
+            select(
+                "SELECT state, resp_status, updated_at FROM mt_message_state WHERE id = " + mtId))
+        .containsExactly(List.of("FAILED", 88, T0.plusSeconds(1)));
   }
 
   @Test
@@ -501,7 +517,9 @@ class MessageJournalTest {
                     j.moProcessed(moId, "PROCESSED", "KT", "P1", T0.plusSeconds(1)),
                     j.mtAnswered(mtId, 0x45, T0.plusSeconds(2)),
                     j.moProcessed(moId, "FAILED", null, null, T0.plusSeconds(2)))));
-    assertThat(select("SELECT state, resp_status, updated_at FROM mt_message WHERE id = " + mtId))
+    assertThat(
+            select(
+                "SELECT state, resp_status, updated_at FROM mt_message_state WHERE id = " + mtId))
         .containsExactly(List.of("FAILED", 0x45, T0.plusSeconds(2)));
     assertThat(
             select(
@@ -511,10 +529,11 @@ class MessageJournalTest {
   }
 
   @Test
-  void aBatchOfUpdatesTakesAStatementPerChunkNotPerRow() throws Exception {
+  void aBatchOfAnswersAndResultsTakesAStatementPerChunkNotPerRow() throws Exception {
     List<Long> mtIds = sentMts(127);
     List<Long> moIds = receivedMos("86135", 50);
-    long before = globalStatus("Com_update");
+    long updatesBefore = globalStatus("Com_update");
+    long insertsBefore = globalStatus("Com_insert");
     getAll(
         inOneBatch(
             j ->
@@ -522,8 +541,10 @@ class MessageJournalTest {
                         mtIds.stream().map(id -> j.mtAnswered(id, 0, T0)),
                         moIds.stream().map(id -> j.moProcessed(id, "PROCESSED", "KT", null, T0)))
                     .toList()));
-    // 127 answers = 64 + 32 + 16 + 8 + 4 + 2 + 1; 50 MOs = 32 + 16 + 2.
-    assertThat(globalStatus("Com_update") - before).isEqualTo(7 + 3);
+    // 127 answers = 32 + 32 + 32 + 16 + 8 + 4 + 2 + 1 (appended; the largest shape of this insert
+    // is 32 rows); 50 MO results = 32 + 16 + 2.
+    assertThat(globalStatus("Com_insert") - insertsBefore).isEqualTo(8);
+    assertThat(globalStatus("Com_update") - updatesBefore).isEqualTo(3);
   }
 
   @Test
@@ -541,7 +562,7 @@ class MessageJournalTest {
     for (CompletableFuture<Void> f : futures) {
       assertThatThrownBy(() -> get(f)).isInstanceOf(ExecutionException.class);
     }
-    assertThat(select("SELECT state FROM mt_message WHERE id = " + mtId))
+    assertThat(select("SELECT state FROM mt_message_state WHERE id = " + mtId))
         .containsExactly(List.of("SENT"));
     assertThat(select("SELECT status FROM mo_message WHERE source_addr LIKE '86134%'"))
         .containsExactly(List.of("RECEIVED"), List.of("RECEIVED"));
