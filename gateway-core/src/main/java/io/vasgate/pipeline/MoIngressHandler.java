@@ -216,15 +216,7 @@ public final class MoIngressHandler implements SmppRequestHandler {
       SmppSession session, String peer, MoMessage mo, String text, MoDraft draft) {
     CommandSink.Handling handling =
         sink.accept(
-            new InboundCommand(
-                draft.id(),
-                peer,
-                session.id(),
-                mo.source(),
-                mo.destination(),
-                text,
-                draft.receivedAt(),
-                Optional.of(draft)));
+            command(session, peer, mo, draft.id(), text, draft.receivedAt(), Optional.of(draft)));
     handling.done().whenComplete((done, e) -> backlog.decrementAndGet());
     return handling.recorded();
   }
@@ -272,15 +264,7 @@ public final class MoIngressHandler implements SmppRequestHandler {
         return journal.moProcessed(recorded.id(), "FAILED", "BINARY", null, clock.instant());
       }
       return sink.accept(
-              new InboundCommand(
-                  recorded.id(),
-                  peer,
-                  session.id(),
-                  mo.source(),
-                  mo.destination(),
-                  text.get(),
-                  receivedAt,
-                  Optional.empty()))
+              command(session, peer, mo, recorded.id(), text.get(), receivedAt, Optional.empty()))
           .done();
     }
     PartInfo part = mo.part().get();
@@ -306,16 +290,21 @@ public final class MoIngressHandler implements SmppRequestHandler {
       return CompletableFuture.completedFuture(null);
     }
     return sink.accept(
-            new InboundCommand(
-                recorded.id(),
-                peer,
-                session.id(),
-                mo.source(),
-                mo.destination(),
-                wholeText.get(),
-                receivedAt,
-                Optional.empty()))
+            command(
+                session, peer, mo, recorded.id(), wholeText.get(), receivedAt, Optional.empty()))
         .done();
+  }
+
+  private static InboundCommand command(
+      SmppSession session,
+      String peer,
+      MoMessage mo,
+      long moId,
+      String text,
+      Instant receivedAt,
+      Optional<MoDraft> unrecorded) {
+    return new InboundCommand(
+        moId, peer, session.id(), mo.source(), mo.destination(), text, receivedAt, unrecorded);
   }
 
   private static PduResponse response(PduRequest request, MoRecorded recorded) {

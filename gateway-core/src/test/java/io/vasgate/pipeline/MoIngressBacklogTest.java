@@ -128,23 +128,15 @@ class MoIngressBacklogTest {
   void beyondItsBacklogTheMoSourceIsThrottledAndTheMoNotTakenIn() throws Exception {
     List<CompletableFuture<Void>> underWay = new CopyOnWriteArrayList<>();
     MoIngressHandler ingress =
-        new MoIngressHandler(
-            journal,
-            new MessageIdGenerator(1, InstantSource.system()),
-            InstantSource.system(),
-            new Reassembler(ReassemblyConfig.defaults(), System::nanoTime, g -> {}),
-            SmsCharset.STANDARD,
+        ingress(
+            1,
+            2,
+            true,
             command -> {
               CompletableFuture<Void> done = new CompletableFuture<>();
               underWay.add(done);
               return new CommandSink.Handling(recordedAtOnce(command), done);
-            },
-            Runnable::run,
-            0x64,
-            2,
-            destination -> true,
-            new RecentMos(Duration.ofSeconds(60), 1000),
-            true);
+            });
 
     assertThat(
             ingress
@@ -180,20 +172,12 @@ class MoIngressBacklogTest {
   @Test
   void aResentMoLeavesTheBacklogAsItWas() throws Exception {
     MoIngressHandler ingress =
-        new MoIngressHandler(
-            journal,
-            new MessageIdGenerator(2, InstantSource.system()),
-            InstantSource.system(),
-            new Reassembler(ReassemblyConfig.defaults(), System::nanoTime, g -> {}),
-            SmsCharset.STANDARD,
-            command ->
-                new CommandSink.Handling(recordedAtOnce(command), new CompletableFuture<Void>()),
-            Runnable::run,
-            0x64,
+        ingress(
+            2,
             10,
-            destination -> true,
-            new RecentMos(Duration.ofSeconds(60), 1000),
-            true);
+            true,
+            command ->
+                new CommandSink.Handling(recordedAtOnce(command), new CompletableFuture<Void>()));
     ingress
         .handle(SESSION, mo("8613800000009", "0000"))
         .toCompletableFuture()
@@ -210,22 +194,14 @@ class MoIngressBacklogTest {
     List<InboundCommand> taken = new CopyOnWriteArrayList<>();
     CompletableFuture<MoRecorded> firstRecorded = new CompletableFuture<>();
     MoIngressHandler ingress =
-        new MoIngressHandler(
-            journal,
-            new MessageIdGenerator(3, InstantSource.system()),
-            InstantSource.system(),
-            new Reassembler(ReassemblyConfig.defaults(), System::nanoTime, g -> {}),
-            SmsCharset.STANDARD,
+        ingress(
+            3,
+            10,
+            true,
             command -> {
               taken.add(command);
               return new CommandSink.Handling(firstRecorded, firstRecorded);
-            },
-            Runnable::run,
-            0x64,
-            10,
-            destination -> true,
-            new RecentMos(Duration.ofSeconds(60), 1000),
-            true);
+            });
 
     CompletableFuture<? extends PduResponse> first =
         ingress.handle(SESSION, mo("8613800000010", "KT TQ")).toCompletableFuture();
@@ -248,23 +224,15 @@ class MoIngressBacklogTest {
   void anMoThatCouldNotBeRecordedIsRefusedTemporarilyAndItsReSendTakenInAnew() throws Exception {
     List<CompletableFuture<MoRecorded>> records = new CopyOnWriteArrayList<>();
     MoIngressHandler ingress =
-        new MoIngressHandler(
-            journal,
-            new MessageIdGenerator(4, InstantSource.system()),
-            InstantSource.system(),
-            new Reassembler(ReassemblyConfig.defaults(), System::nanoTime, g -> {}),
-            SmsCharset.STANDARD,
+        ingress(
+            4,
+            10,
+            true,
             command -> {
               CompletableFuture<MoRecorded> recorded = new CompletableFuture<>();
               records.add(recorded);
               return new CommandSink.Handling(recorded, recorded);
-            },
-            Runnable::run,
-            0x64,
-            10,
-            destination -> true,
-            new RecentMos(Duration.ofSeconds(60), 1000),
-            true);
+            });
 
     CompletableFuture<? extends PduResponse> first =
         ingress.handle(SESSION, mo("8613800000011", "0000")).toCompletableFuture();
@@ -307,6 +275,12 @@ class MoIngressBacklogTest {
   }
 
   private static MoIngressHandler recordingOnArrival(int node, CommandSink sink) {
+    return ingress(node, 10, false, sink);
+  }
+
+  /** An ingress of node {@code node} (its message ids), handing MOs to {@code sink}. */
+  private static MoIngressHandler ingress(
+      int node, int maxBacklog, boolean recordWithCommand, CommandSink sink) {
     return new MoIngressHandler(
         journal,
         new MessageIdGenerator(node, InstantSource.system()),
@@ -316,9 +290,9 @@ class MoIngressBacklogTest {
         sink,
         Runnable::run,
         0x64,
-        10,
+        maxBacklog,
         destination -> true,
         new RecentMos(Duration.ofSeconds(60), 1000),
-        false);
+        recordWithCommand);
   }
 }
