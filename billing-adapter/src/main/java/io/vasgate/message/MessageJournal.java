@@ -194,6 +194,9 @@ public final class MessageJournal implements AutoCloseable {
     }
   }
 
+  /** Writes of one batch before its failure is final (a deadlock may abort it more than once). */
+  private static final int MAX_ATTEMPTS = 3;
+
   private void write(List<Op> batch) {
     for (int attempt = 1; ; attempt++) {
       Map<Op, MoRecorded> results = new HashMap<>();
@@ -213,6 +216,11 @@ public final class MessageJournal implements AutoCloseable {
           // A dedup key another transaction committed after this batch read the keys (a re-send
           // on another gateway): read again, and the copy is answered as the re-send it is.
           log.info("message-journal - a dedup key was taken meanwhile; writing the batch again");
+          continue;
+        }
+        if (attempt < MAX_ATTEMPTS && SqlErrors.isTransient(e)) {
+          // Two transactions taking over one lapsed key can deadlock; the batch did nothing.
+          log.info("message-journal - batch aborted ({}); writing it again", e.getMessage());
           continue;
         }
         log.error(

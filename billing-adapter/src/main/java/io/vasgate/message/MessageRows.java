@@ -3,6 +3,7 @@ package io.vasgate.message;
 import io.vasgate.persistence.MultiRowInsert;
 import io.vasgate.persistence.MultiRowUpdate;
 import io.vasgate.persistence.SqlErrors;
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,6 +12,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The statements that write MOs, MT parts and MO results, for the journal and command batches. */
@@ -67,11 +69,24 @@ final class MessageRows {
       if (!SqlErrors.isDuplicateKey(e)) {
         throw e;
       }
-      // A key is held (the failed statement wrote nothing): by an MO past its window, whose row
-      // is deleted and the key taken over, or by one within it, and then it is refused again.
-      // Looking only when refused keeps the common case to one statement.
+      // A key is held: by an MO past its window, whose row is deleted and the key taken over, or
+      // by one within it, and then it is refused again. Only the statement that failed was undone:
+      // the keys of the chunks before it stand, and are not inserted twice. Looking only when
+      // refused keeps the common case to one statement per chunk.
       MoDedup.forgetLapsed(c, drafts, window);
-      MoDedup.insert(c, drafts);
+      List<byte[]> keys = new ArrayList<>(drafts.size());
+      for (MoDraft d : drafts) {
+        keys.add(d.dedupKey());
+      }
+      Map<ByteBuffer, MoDedup.Seen> held = MoDedup.find(c, keys);
+      List<MoDraft> missing = new ArrayList<>(drafts.size());
+      for (MoDraft d : drafts) {
+        MoDedup.Seen seen = held.get(ByteBuffer.wrap(d.dedupKey()));
+        if (seen == null || seen.moId() != d.id()) {
+          missing.add(d);
+        }
+      }
+      MoDedup.insert(c, missing);
     }
     INSERT_MO.execute(c, rows);
   }

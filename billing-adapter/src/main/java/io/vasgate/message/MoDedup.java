@@ -38,6 +38,9 @@ final class MoDedup {
    * key order, so two gateways writing overlapping keys wait for each other instead of deadlocking.
    */
   static void insert(Connection c, List<MoDraft> mos) throws SQLException {
+    if (mos.isEmpty()) {
+      return;
+    }
     List<MoDraft> ordered = new ArrayList<>(mos);
     ordered.sort((a, b) -> Arrays.compareUnsigned(a.dedupKey(), b.dedupKey()));
     List<MultiRowInsert.Row> rows = new ArrayList<>(ordered.size());
