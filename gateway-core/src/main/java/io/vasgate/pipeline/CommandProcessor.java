@@ -117,13 +117,24 @@ public final class CommandProcessor implements CommandSink {
   private CompletableFuture<Void> afterFailure(
       InboundCommand command, CompletableFuture<MoRecorded> recorded, Throwable err) {
     if (!notApplied(err)) {
-      // The subscriber's work committed: the MO stays as recorded, and telling the user to try
-      // again could make them order (or pay for a use) twice.
-      log.error(
-          "pipeline - MO {} from {} was carried out but its reply failed",
-          command.moId(),
-          MsisdnMask.mask(command.msisdn()),
-          err);
+      if (recorded.isDone() && !recorded.isCompletedExceptionally()) {
+        // The subscriber's work committed: the MO stays as recorded, and telling the user to try
+        // again could make them order (or pay for a use) twice.
+        log.error(
+            "pipeline - MO {} from {} was carried out but its reply failed",
+            command.moId(),
+            MsisdnMask.mask(command.msisdn()),
+            err);
+      } else {
+        // Its outcome was decided outside the transaction that records the MO, and that record
+        // failed: the peer gets a temporary error and sends the MO again, which decides again
+        // (a charge already sent is sent again only under its own key, so it is not repeated).
+        log.error(
+            "pipeline - MO {} from {} was acted on but could not be recorded with its outcome",
+            command.moId(),
+            MsisdnMask.mask(command.msisdn()),
+            err);
+      }
       recorded.completeExceptionally(err);
       return DONE;
     }
