@@ -67,11 +67,8 @@ public final class CommandRecords {
     }
 
     void add(Optional<MoDraft> mo, MoResult result, List<MtDraft> replyParts) {
+      MessageRows.requireResultOf(mo, result);
       if (mo.isPresent()) {
-        if (mo.get().id() != result.moId()) {
-          throw new IllegalArgumentException(
-              "result of MO " + result.moId() + " given for MO " + mo.get().id());
-        }
         mos.add(new MessageRows.NewMo(mo.get(), Optional.of(result)));
       } else {
         results.add(result);

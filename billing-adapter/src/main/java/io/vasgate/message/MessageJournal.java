@@ -137,10 +137,7 @@ public final class MessageJournal implements AutoCloseable {
    */
   public CompletableFuture<MoRecorded> recordOutcome(
       Optional<MoDraft> mo, MoResult result, List<MtDraft> parts) {
-    if (mo.isPresent() && mo.get().id() != result.moId()) {
-      throw new IllegalArgumentException(
-          "result of MO " + result.moId() + " given for MO " + mo.get().id());
-    }
+    MessageRows.requireResultOf(mo, result);
     CompletableFuture<MoRecorded> done = new CompletableFuture<>();
     enqueue(new RecordOutcome(mo, result, List.copyOf(parts), done), done);
     return done;

@@ -21,6 +21,18 @@ final class MessageRows {
   /** An MO to insert: RECEIVED, or already done with when its result is known. */
   record NewMo(MoDraft draft, Optional<MoResult> result) {}
 
+  /**
+   * Checks that {@code result} is the result of {@code mo}, when the MO is written with it.
+   *
+   * @throws IllegalArgumentException if it is another MO's
+   */
+  static void requireResultOf(Optional<MoDraft> mo, MoResult result) {
+    if (mo.isPresent() && mo.get().id() != result.moId()) {
+      throw new IllegalArgumentException(
+          "result of MO " + result.moId() + " given for MO " + mo.get().id());
+    }
+  }
+
   private static final MultiRowInsert INSERT_MO =
       new MultiRowInsert(
           "INSERT INTO mo_message (id, peer_system_id, session_id, source_addr, dest_addr,"

@@ -176,13 +176,23 @@ public final class CommandProcessor implements CommandSink {
                     err);
               }
             })
-        .thenCompose(
-            rec -> {
-              recorded.complete(rec);
-              return rec.duplicate() || tryAgain.isEmpty()
-                  ? DONE
-                  : replies.send(tryAgain.get(), true).thenAccept(outcome -> {});
-            });
+        .thenCompose(rec -> answerThenSend(recorded, rec, tryAgain));
+  }
+
+  /**
+   * Answers the peer with the MO's record, then sends {@code reply} (its parts recorded with it)
+   * unless the MO was a re-send, whose first copy was answered already.
+   */
+  private CompletableFuture<Void> answerThenSend(
+      CompletableFuture<MoRecorded> recorded,
+      MoRecorded rec,
+      Optional<ReplySender.Prepared> reply) {
+    recorded.complete(rec);
+    return rec.duplicate() || reply.isEmpty() ? DONE : sendRecorded(reply.get());
+  }
+
+  private CompletableFuture<Void> sendRecorded(ReplySender.Prepared reply) {
+    return replies.send(reply, true).thenAccept(outcome -> {});
   }
 
   /** A command failed before (or in) the subscriber's work, which then did not commit. */
@@ -293,7 +303,7 @@ public final class CommandProcessor implements CommandSink {
               return CompletableFuture.<Void>failedFuture(
                   new IllegalStateException("the reply could not be composed"));
             }
-            return replies.send(a.prepared().get(), true).thenAccept(outcome -> {});
+            return sendRecorded(a.prepared().get());
           }
           Optional<ReplySender.Prepared> reply = preparedOrNone(command, a.reply());
           return journal
@@ -302,13 +312,7 @@ public final class CommandProcessor implements CommandSink {
                   new MoResult(
                       command.moId(), "PROCESSED", a.command(), a.productCode(), clock.instant()),
                   reply.map(ReplySender.Prepared::records).orElse(List.of()))
-              .thenCompose(
-                  rec -> {
-                    recorded.complete(rec);
-                    return rec.duplicate() || reply.isEmpty()
-                        ? DONE
-                        : replies.send(reply.get(), true).thenAccept(outcome -> {});
-                  });
+              .thenCompose(rec -> answerThenSend(recorded, rec, reply));
         });
   }
 
