@@ -49,13 +49,22 @@ public final class BillingCalls {
    */
   Optional<ChargeResult> chargeOn(Connection c, OrderChargeRepository.Claim claim)
       throws SQLException {
-    Optional<InlineCharges> inline = gateway.inline();
-    if (inline == null
-        || inline.isEmpty()
-        || claim.kind() != OrderChargeRepository.ClaimKind.CLAIMED) {
+    if (claim.kind() != OrderChargeRepository.ClaimKind.CLAIMED) {
       return Optional.empty();
     }
-    return Optional.of(inline.get().chargeOn(c, claim.charge().toRequest()));
+    return chargeInline(c, claim.charge());
+  }
+
+  /**
+   * Decides {@code charge} on {@code c} when the billing system keeps its books in our database;
+   * empty when it must be claimed and sent once {@code c} committed.
+   */
+  Optional<ChargeResult> chargeInline(Connection c, OrderCharge charge) throws SQLException {
+    Optional<InlineCharges> inline = gateway.inline();
+    if (inline == null || inline.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(inline.get().chargeOn(c, charge.toRequest()));
   }
 
   /** Sends {@code request}; never completes exceptionally. */

@@ -5,6 +5,8 @@ import static io.vasgate.billing.subscription.SqlValues.bounded;
 import io.vasgate.billing.charging.ChargeReason;
 import io.vasgate.billing.charging.ChargeResult;
 import io.vasgate.command.catalog.ChargeType;
+import io.vasgate.persistence.BatchScope;
+import io.vasgate.persistence.MultiRowInsert;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,6 +41,17 @@ public final class OrderChargeRepository {
           + " product_code, charge_type, amount_fen, reason, subscription_id, mo_id, status,"
           + " attempts, claimed_until, created_at, transaction_id, detail)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ATTEMPTED', 1, ?, ?, '', '')";
+
+  /**
+   * A charge decided in the transaction that records it: settled (or UNKNOWN) from the start, never
+   * claimed, since nothing left the transaction that another process could finish.
+   */
+  private static final MultiRowInsert INSERT_DECIDED =
+      new MultiRowInsert(
+          "INSERT INTO order_charge (idempotency_key, msisdn, partner_code, service_number,"
+              + " product_code, charge_type, amount_fen, reason, subscription_id, mo_id, status,"
+              + " attempts, claimed_until, created_at, settled_at, transaction_id, detail)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, NULL, ?, ?, ?, ?)");
 
   private static final String RECLAIM =
       "UPDATE order_charge SET status = 'ATTEMPTED', attempts = attempts + 1, claimed_until = ?"
@@ -129,6 +142,56 @@ public final class OrderChargeRepository {
       }
     }
     return reclaim(c, proposed.idempotencyKey(), now, claimedUntil);
+  }
+
+  /**
+   * Records {@code charge}, decided on {@code c}'s transaction (books in our database) with {@code
+   * result}: one row, already settled, where a claim would have written it and then settled it.
+   * Inside a group commit batch a final answer's row goes out with the batch's other inserts (a key
+   * taken after all fails the batch, which then reruns each work alone, here below); otherwise the
+   * row is written now, and a row already there for the key is settled as {@link #settleOrRecorded}
+   * would.
+   *
+   * @return the outcome that holds: {@code result}, or the final one recorded before
+   */
+  public ChargeResult recordDecided(
+      Connection c, OrderCharge charge, ChargeResult result, Instant now) throws SQLException {
+    OrderChargeStatus status = OrderChargeStatus.of(result.status());
+    List<MultiRowInsert.Row> row =
+        List.of(
+            (ps, first) -> {
+              ps.setString(first, charge.idempotencyKey());
+              ps.setString(first + 1, charge.msisdn());
+              ps.setString(first + 2, charge.partnerCode());
+              ps.setString(first + 3, charge.serviceNumber());
+              ps.setString(first + 4, charge.productCode());
+              ps.setString(first + 5, charge.chargeType().name());
+              ps.setLong(first + 6, charge.amountFen());
+              ps.setString(first + 7, charge.reason().name());
+              SqlValues.setLong(ps, first + 8, charge.subscriptionId());
+              SqlValues.setLong(ps, first + 9, charge.moId());
+              ps.setString(first + 10, status.name());
+              SqlValues.setInstant(ps, first + 11, charge.createdAt());
+              SqlValues.setInstant(
+                  ps, first + 12, status.isSettled() ? Optional.of(now) : Optional.empty());
+              ps.setString(first + 13, bounded(result.transactionId(), 128));
+              ps.setString(first + 14, bounded(result.detail(), 255));
+            });
+    // An unknown answer is claimed again (and read back) by the same batch's later work or the
+    // retry job: its row must be there to find.
+    if (status.isSettled() && BatchScope.of(c).isPresent()) {
+      INSERT_DECIDED.writeOn(c, row);
+      return result;
+    }
+    try {
+      INSERT_DECIDED.execute(c, row);
+      return result;
+    } catch (SQLException e) {
+      if (e.getErrorCode() != ER_DUP_ENTRY) {
+        throw e;
+      }
+    }
+    return settleOrRecorded(c, charge.idempotencyKey(), result, now);
   }
 
   /** Re-arms the stored charge {@code key} if its outcome is unknown and nobody holds it. */

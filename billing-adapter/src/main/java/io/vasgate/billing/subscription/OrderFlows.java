@@ -126,6 +126,14 @@ final class OrderFlows {
             moId,
             now,
             ctx.leaseEnd(now));
+    Optional<ChargeResult> charged = ctx.billing().chargeInline(c, proposed);
+    if (charged.isPresent()) {
+      // Books in our database: charged on this transaction, so its record is written once,
+      // settled, instead of claimed and then settled.
+      ChargeResult result = ctx.charges().recordDecided(c, proposed, charged.get(), now);
+      return settledHere(
+          order, applyFirstCharge(c, proposed, order, product, result, cause, now), as);
+    }
     return toStep(
         c,
         ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now)),
@@ -168,15 +176,10 @@ final class OrderFlows {
     }
     Optional<ChargeResult> charged = ctx.billing().chargeOn(c, claim);
     if (charged.isPresent()) {
-      Step.Settled<ForOrderCharge> settled =
-          recordFirstCharge(c, claim.charge(), order, product, charged.get(), cause, now);
-      if (settled.refund().isPresent()) {
-        // The order is locked by this transaction, so it cannot have ended meanwhile; if it
-        // did, undoing the charge with the rest beats a refund.
-        throw new IllegalStateException(
-            "order " + order.id() + " ended while its charge was decided on its transaction");
-      }
-      return new Step.Done<>(as.apply(settled.outcome()));
+      return settledHere(
+          order,
+          recordFirstCharge(c, claim.charge(), order, product, charged.get(), cause, now),
+          as);
     }
     Optional<ChargeResult> recorded =
         claim.kind() == ClaimKind.SETTLED
@@ -190,6 +193,20 @@ final class OrderFlows {
           Step.Settled<ForOrderCharge> settled = settleFirstCharge(charge, product, result, cause);
           return new Step.Settled<>(as.apply(settled.outcome()), settled.refund());
         });
+  }
+
+  /** The outcome of a first charge decided on the order's own transaction. */
+  private static <T> Step<T> settledHere(
+      Subscription order,
+      Step.Settled<ForOrderCharge> settled,
+      java.util.function.Function<ForOrderCharge, T> as) {
+    if (settled.refund().isPresent()) {
+      // The order is locked by this transaction, so it cannot have ended meanwhile; if it did,
+      // undoing the charge with the rest beats a refund.
+      throw new IllegalStateException(
+          "order " + order.id() + " ended while its charge was decided on its transaction");
+    }
+    return new Step.Done<>(as.apply(settled.outcome()));
   }
 
   /**
@@ -232,6 +249,22 @@ final class OrderFlows {
       Instant now)
       throws SQLException {
     ChargeResult result = ctx.charges().settleOrRecorded(c, charge.idempotencyKey(), answer, now);
+    return applyFirstCharge(c, charge, order, product, result, cause, now);
+  }
+
+  /**
+   * Moves {@code order}, locked on {@code c}, on by {@code result}, the outcome of {@code charge}
+   * that holds (already recorded).
+   */
+  private Step.Settled<ForOrderCharge> applyFirstCharge(
+      Connection c,
+      OrderCharge charge,
+      Subscription order,
+      Product product,
+      ChargeResult result,
+      TransitionCause cause,
+      Instant now)
+      throws SQLException {
     ChargeStatus status = result.status();
     if (status == ChargeStatus.TEMPORARY_FAILURE) {
       log.info(

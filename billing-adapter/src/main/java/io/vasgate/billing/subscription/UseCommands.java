@@ -85,19 +85,17 @@ final class UseCommands {
             Epilogues.onDone(
                 epilogue,
                 c -> {
-                  Claim claim = ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now));
-                  Optional<ChargeResult> charged = ctx.billing().chargeOn(c, claim);
+                  Optional<ChargeResult> charged = ctx.billing().chargeInline(c, proposed);
                   if (charged.isEmpty()) {
-                    return toStep(claim, product);
+                    return toStep(
+                        ctx.charges().claim(c, proposed, now, ctx.leaseEnd(now)), product);
                   }
-                  // Books in our database: claim, charge and answer in one transaction.
-                  OrderCharge charge = claim.charge();
+                  // Books in our database: charged and recorded, settled, in one transaction.
                   return new Step.Done<>(
                       outcome(
-                          charge,
+                          proposed,
                           product,
-                          ctx.charges()
-                              .settleOrRecorded(c, charge.idempotencyKey(), charged.get(), now)));
+                          ctx.charges().recordDecided(c, proposed, charged.get(), now)));
                 }));
   }
 

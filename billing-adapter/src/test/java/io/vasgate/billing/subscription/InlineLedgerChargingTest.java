@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vasgate.billing.cdr.CdrRecordingChargingGateway;
 import io.vasgate.billing.cdr.CdrRepository;
+import io.vasgate.billing.charging.ChargeResult;
 import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.ChargingGateway;
 import io.vasgate.billing.charging.TestCharges;
@@ -278,6 +279,101 @@ class InlineLedgerChargingTest {
         .isEqualTo(numbers.size() - 1);
     assertThat(strings("SELECT state FROM subscription WHERE msisdn = '" + refused + "'"))
         .containsExactly("PENDING_CONFIRMATION");
+  }
+
+  @Test
+  void aChargeDecidedOnItsTransactionIsWrittenOnceAlreadySettled() throws Exception {
+    // Neighbouring numbers: one lane, so the first two share a batch behind the gate.
+    List<String> numbers = List.of("8613800000051", "8613800000052", "8613800000053");
+    for (String n : numbers) {
+      service.subscribe(n, products.get("TQ"), mo("KT TQ")).join();
+    }
+    // A claim would be written ATTEMPTED and then settled by an UPDATE: refuse every UPDATE.
+    execute(
+        "CREATE TRIGGER order_charge_written_once BEFORE UPDATE ON order_charge FOR EACH ROW"
+            + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'order_charge updated'");
+    List<CompletableFuture<SubscriptionOutcome.ForConfirm>> together;
+    try (LaneGate gate = LaneGate.hold(groupCommit, numbers.get(0))) {
+      together =
+          List.of(
+              service.confirm(numbers.get(0), SampleCatalog.PORT, mo("是")),
+              service.confirm(numbers.get(1), SampleCatalog.PORT, mo("是")));
+    }
+    var alone = service.confirm(numbers.get(2), SampleCatalog.PORT, mo("是")).join();
+    var used = service.use(numbers.get(2), products.get("XW"), mo("DG XW")).join();
+
+    assertThat(together.get(0).join()).isInstanceOf(Subscribed.class);
+    assertThat(together.get(1).join()).isInstanceOf(Subscribed.class);
+    assertThat(alone).isInstanceOf(Subscribed.class);
+    assertThat(used).isEqualTo(new Used(products.get("XW"), 50));
+    assertThat(
+            strings(
+                "SELECT CONCAT(msisdn, ' ', reason, ' ', status, ' ', attempts, ' ',"
+                    + " claimed_until IS NULL, ' ', settled_at IS NOT NULL) FROM order_charge"
+                    + " ORDER BY msisdn, reason"))
+        .containsExactly(
+            numbers.get(0) + " ORDER SUCCESS 1 1 1",
+            numbers.get(1) + " ORDER SUCCESS 1 1 1",
+            numbers.get(2) + " ORDER SUCCESS 1 1 1",
+            numbers.get(2) + " PER_USE SUCCESS 1 1 1");
+  }
+
+  @Test
+  void aDecidedChargeWhoseKeyIsAlreadyRecordedKeepsTheOutcomeThatHolds() throws Exception {
+    OrderChargeRepository charges = new OrderChargeRepository();
+    Product weather = products.get("TQ");
+    OrderCharge unknown = charge("order-9001", weather);
+    OrderCharge rejected = charge("order-9002", weather);
+    try (Connection c = db.dataSource().getConnection()) {
+      charges.claim(c, unknown, clock.instant(), clock.instant().plusSeconds(60));
+      charges.settle(
+          c,
+          unknown.idempotencyKey(),
+          new ChargeResult(ChargeStatus.TEMPORARY_FAILURE, "", "timeout"),
+          clock.instant());
+      charges.claim(c, rejected, clock.instant(), clock.instant().plusSeconds(60));
+      charges.settle(
+          c,
+          rejected.idempotencyKey(),
+          new ChargeResult(ChargeStatus.REJECTED, "", "barred"),
+          clock.instant());
+
+      assertThat(
+              charges
+                  .recordDecided(
+                      c,
+                      unknown,
+                      new ChargeResult(ChargeStatus.SUCCESS, "t-1", "ok"),
+                      clock.instant())
+                  .status())
+          .as("an unknown outcome is settled by the decision")
+          .isEqualTo(ChargeStatus.SUCCESS);
+      assertThat(
+              charges
+                  .recordDecided(
+                      c,
+                      rejected,
+                      new ChargeResult(ChargeStatus.SUCCESS, "t-1", "ok"),
+                      clock.instant())
+                  .status())
+          .as("a final outcome holds")
+          .isEqualTo(ChargeStatus.REJECTED);
+    }
+    assertThat(strings("SELECT CONCAT(idempotency_key, ' ', status) FROM order_charge ORDER BY 1"))
+        .containsExactly("order-9001 SUCCESS", "order-9002 REJECTED");
+  }
+
+  private OrderCharge charge(String key, Product product) {
+    return OrderCharge.attempt(
+        key,
+        A,
+        product,
+        200,
+        io.vasgate.billing.charging.ChargeReason.ORDER,
+        Optional.empty(),
+        Optional.empty(),
+        clock.instant(),
+        clock.instant().plusSeconds(60));
   }
 
   @Test
