@@ -34,11 +34,26 @@ public final class BatchScope {
   }
 
   private final Set<String> lockedKeys;
+  private final boolean deferring;
   private final Map<MultiRowInsert, List<MultiRowInsert.Row>> deferred = new LinkedHashMap<>();
   private final Map<Class<?>, Object> attachments = new LinkedHashMap<>();
 
-  BatchScope(Set<String> lockedKeys) {
+  /**
+   * @param deferring whether rows may wait for the end of the batch; a work rerun on its own after
+   *     its batch failed writes them at once, so that a failing row fails where its writer can
+   *     handle it (a duplicate key it expects, say) rather than at the commit
+   */
+  BatchScope(Set<String> lockedKeys, boolean deferring) {
     this.lockedKeys = Set.copyOf(lockedKeys);
+    this.deferring = deferring;
+  }
+
+  /**
+   * Whether rows written through {@link MultiRowInsert#writeOn} wait for the end of the batch; in a
+   * work rerun on its own they go out at once.
+   */
+  public boolean deferring() {
+    return deferring;
   }
 
   /** The scope of the batch {@code c} belongs to, if it belongs to one. */

@@ -72,12 +72,13 @@ public final class MultiRowInsert {
   }
 
   /**
-   * Inserts {@code rows} on {@code c}: now, or, inside a group commit batch, with the rows the
-   * batch's other work deferred to this statement, just before the batch commits.
+   * Inserts {@code rows} on {@code c}: now, or, inside a group commit batch that {@linkplain
+   * BatchScope#deferring defers}, with the rows the batch's other work deferred to this statement,
+   * just before the batch commits.
    */
   public void writeOn(Connection c, List<? extends Row> rows) throws SQLException {
     Optional<BatchScope> batch = BatchScope.of(c);
-    if (batch.isEmpty()) {
+    if (batch.isEmpty() || !batch.get().deferring()) {
       execute(c, rows);
       return;
     }

@@ -9,8 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -106,6 +108,50 @@ class GroupCommitTest {
       assertThat(gc.stats().works()).isEqualTo(11);
       assertThat(gc.stats().batches()).isEqualTo(2);
     }
+  }
+
+  @Test
+  void aLaneThatFoundSeveralWorksQueuedLingersForMoreBeforeItStartsTheirBatch() throws Exception {
+    try (GroupCommit gc = lingering(GroupCommit.MAX_LINGER)) {
+      CompletableFuture<Integer> early;
+      try (LaneGate gate = LaneGate.hold(gc, "a")) {
+        early =
+            gc.submit("insert", "k1", insert("lingered", 1))
+                .thenCombine(gc.submit("insert", "k2", insert("lingered", 2)), Integer::sum);
+      }
+      // Submitted after the gate's batch ended: the lane is lingering over the two queued works.
+      Thread.sleep(40);
+      CompletableFuture<Integer> late = gc.submit("insert", "k3", insert("lingered", 3));
+      early.join();
+      late.join();
+
+      assertThat(values("lingered")).containsExactly(1, 2, 3);
+      assertThat(gc.stats().batches()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aLaneThatFoundItsWorkAloneStartsAtOnceWhateverItsLinger() throws Exception {
+    try (GroupCommit gc = lingering(GroupCommit.MAX_LINGER)) {
+      gc.submit("insert", "k0", insert("alone", 0)).join(); // the lane's connection, once
+      long started = System.nanoTime();
+      gc.submit("insert", "k1", insert("alone", 1)).join();
+      long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+      assertThat(values("alone")).containsExactly(0, 1);
+      assertThat(tookMillis).isLessThan(GroupCommit.MAX_LINGER.toMillis());
+    }
+  }
+
+  @Test
+  void aLingerBeyondTheLimitIsRefused() {
+    assertThatThrownBy(() -> lingering(GroupCommit.MAX_LINGER.plusMillis(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("linger");
+  }
+
+  private static GroupCommit lingering(Duration linger) {
+    return new GroupCommit(db.dataSource(), 1, 64, "t", Optional.empty(), String::hashCode, linger);
   }
 
   @Test
@@ -254,6 +300,39 @@ class GroupCommitTest {
       assertThat(seen).allSatisfy(f -> assertThat(f.join()).isTrue());
       assertThat(other.join()).isTrue(); // a batch-mate's key: locked for the whole batch
       assertThat(locked).containsExactly(List.of("m"), List.of("a", "b", "c", "z"));
+    }
+  }
+
+  @Test
+  void aWaitingRowThatFailsAtTheBatchsEndIsWrittenAtOnceWhenItsWorkRerunsAlone() throws Exception {
+    MultiRowInsert insert = new MultiRowInsert("INSERT INTO gc_probe (k, v) VALUES (?, ?)");
+    try (Connection c = db.dataSource().getConnection()) {
+      insert("taken", 1).run(c);
+    }
+    try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {
+      // The work knows what a duplicate means to it; waiting for the batch's end, the row would
+      // fail at the commit instead, out of the work's reach.
+      SqlWork<String> expectsDuplicates =
+          c -> {
+            try {
+              insert.writeOn(
+                  c,
+                  List.of(
+                      (ps, first) -> {
+                        ps.setString(first, "taken");
+                        ps.setInt(first + 1, 1);
+                      }));
+              return "written";
+            } catch (SQLException e) {
+              if (e.getErrorCode() == 1062) {
+                return "already there";
+              }
+              throw e;
+            }
+          };
+
+      assertThat(gc.submit("insert", "k", expectsDuplicates).join()).isEqualTo("already there");
+      assertThat(gc.stats().reruns()).isEqualTo(1);
     }
   }
 

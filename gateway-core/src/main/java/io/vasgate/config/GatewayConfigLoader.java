@@ -12,6 +12,7 @@ import io.vasgate.billing.charging.boss.BossConfig;
 import io.vasgate.catalog.CatalogConfig;
 import io.vasgate.persistence.DatabaseConfig;
 import io.vasgate.persistence.EmbeddedMariaDb;
+import io.vasgate.persistence.GroupCommit;
 import io.vasgate.pipeline.BillingConfig;
 import io.vasgate.pipeline.PipelineConfig;
 import io.vasgate.smpp.pdu.BindType;
@@ -247,6 +248,7 @@ public final class GatewayConfigLoader {
         n.string("notifyVia", d.notifyVia()),
         n.integer("commitLanes", d.commitLanes(), 1, 64),
         n.integer("commitBatch", d.commitBatch(), 1, 10_000),
+        n.duration("commitLinger", d.commitLinger(), Duration.ZERO, GroupCommit.MAX_LINGER),
         n.integer("workers", d.workers(), 1, 4096));
   }
 

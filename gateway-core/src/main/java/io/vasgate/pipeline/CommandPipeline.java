@@ -122,10 +122,11 @@ public final class CommandPipeline implements AutoCloseable {
             config.commitBatch(),
             "subscriber",
             Optional.of(SubscriptionRepository::openBatch),
-            SubscriptionRepository::laneSpread);
+            SubscriptionRepository::laneSpread,
+            config.commitLinger());
     ChargingGateway charging =
         new CdrRecordingChargingGateway(
-            chargingGateway(billing, dataSource, groupCommit, blocking, instants),
+            chargingGateway(billing, dataSource, groupCommit, messageIds, blocking, instants),
             new CdrRepository(dataSource, Optional.of(groupCommit)),
             blocking,
             instants);
@@ -137,7 +138,9 @@ public final class CommandPipeline implements AutoCloseable {
             code -> catalog.get().product(code),
             clock,
             blocking,
-            SubscriptionConfig.defaults(config.zone()));
+            SubscriptionConfig.defaults(config.zone()),
+            // Orders take message ids: unique across gateways sharing the database.
+            messageIds::nextLong);
     ReplySender replies =
         new ReplySender(
             sessions, new MessageSplitter(SmsCharset.STANDARD), messageIds, journal, instants);
@@ -245,6 +248,7 @@ public final class CommandPipeline implements AutoCloseable {
       BillingConfig billing,
       DataSource dataSource,
       GroupCommit groupCommit,
+      MessageIdGenerator messageIds,
       ExecutorService blocking,
       InstantSource clock) {
     if (billing.mode() == BillingConfig.Mode.BOSS) {
@@ -257,7 +261,10 @@ public final class CommandPipeline implements AutoCloseable {
           RetryDelay.realTime(blocking));
     }
     return new LedgerChargingGateway(
-        new LedgerRepository(dataSource, Optional.of(groupCommit)), blocking, clock);
+        // Ledger entries take message ids: unique across gateways sharing the database.
+        new LedgerRepository(dataSource, Optional.of(groupCommit), messageIds::nextLong),
+        blocking,
+        clock);
   }
 
   /**

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param commitLanes how many shared transactions of subscriber work (orders, charges, CDRs) may
  *     run at once; a number's work always goes to the same lane
  * @param commitBatch the most commands' work one shared transaction carries
+ * @param commitLinger how long a lane that found several commands queued waits for more before it
+ *     starts their shared transaction (zero: at once)
  * @param workers threads that run command work; most of their time they wait for a shared commit,
  *     so there are many more of them than database connections
  */
@@ -35,6 +37,7 @@ public record PipelineConfig(
     String notifyVia,
     int commitLanes,
     int commitBatch,
+    Duration commitLinger,
     int workers) {
 
   /** ESME_RX_T_APPN: "temporary application error, retry". */
@@ -66,6 +69,7 @@ public record PipelineConfig(
     if (commitBatch < 1 || commitBatch > 10_000) {
       throw new IllegalArgumentException("pipeline.commitBatch must be in 1..10000");
     }
+    Objects.requireNonNull(commitLinger, "pipeline.commitLinger");
     if (workers < 1 || workers > 4096) {
       throw new IllegalArgumentException("pipeline.workers must be in 1..4096");
     }
@@ -82,6 +86,7 @@ public record PipelineConfig(
         "mo",
         3,
         64,
+        Duration.ZERO,
         128);
   }
 }

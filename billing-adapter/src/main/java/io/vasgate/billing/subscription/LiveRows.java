@@ -24,29 +24,45 @@ import java.util.Set;
  * SubscriptionRepository} inside the batch passes through {@link #stored} or {@link #changed}.
  * Lives and dies with its batch, on the batch's thread.
  *
- * <p>Changes of these rows wait for the end of the batch ({@link #write}), where each row changed
- * is written once, with its last state, and all of them in a few multi-row statements: a confirmed
+ * <p>New rows and changes of rows wait for the end of the batch ({@link #write}), where each row is
+ * written once, with its last state, and all of them in a few multi-row statements: a confirmed
  * order moves twice in its command (awaiting its charge, then active) and is written once. Whoever
- * reads the table in the batch by SQL first {@linkplain #write writes} what waits.
+ * reads the table in the batch by SQL, or writes a row that refers to a new one, first {@linkplain
+ * #write writes} what waits (rows that refer to new ones and wait for the batch's end themselves
+ * are written after it).
  */
 final class LiveRows implements BatchScope.Deferred {
 
   /** A row's state as changed at {@code at}, waiting to be written. */
   record Update(Subscription row, Instant at) {}
 
+  /** Writes rows new in the batch. */
+  @FunctionalInterface
+  interface Inserter {
+    void insert(Connection c, List<Update> rows) throws SQLException;
+  }
+
   private static final Comparator<Subscription> BY_ID = Comparator.comparingLong(Subscription::id);
 
   private final Map<String, List<Subscription>> byNumber;
   private final MultiRowUpdate<Update> writer;
+  private final Inserter inserter;
   private final Map<Long, Update> waiting = new LinkedHashMap<>();
+  private final Map<Long, Update> toInsert = new LinkedHashMap<>();
 
   /**
    * @param numbers every number the rows were read for, including those that hold none
    * @param rows their live rows
    * @param writer writes changed rows
+   * @param inserter writes new rows
    */
-  LiveRows(Set<String> numbers, List<Subscription> rows, MultiRowUpdate<Update> writer) {
+  LiveRows(
+      Set<String> numbers,
+      List<Subscription> rows,
+      MultiRowUpdate<Update> writer,
+      Inserter inserter) {
     this.writer = writer;
+    this.inserter = inserter;
     this.byNumber = new HashMap<>(numbers.size() * 2);
     for (String number : numbers) {
       byNumber.put(number, new ArrayList<>(2));
@@ -98,7 +114,24 @@ final class LiveRows implements BatchScope.Deferred {
       throw new IllegalArgumentException("the rows of " + row.msisdn() + " were not read");
     }
     stored(row);
+    if (toInsert.containsKey(row.id())) {
+      // Not written yet: it goes out once, as it is last.
+      toInsert.put(row.id(), new Update(row, at));
+      return;
+    }
     waiting.put(row.id(), new Update(row, at));
+  }
+
+  /**
+   * Takes {@code row}, new for a covered number at {@code at}, as stored: what the batch sees at
+   * once, what the database gets at the end of the batch.
+   */
+  void inserted(Subscription row, Instant at) {
+    if (!covers(row.msisdn())) {
+      throw new IllegalArgumentException("the rows of " + row.msisdn() + " were not read");
+    }
+    stored(row);
+    toInsert.put(row.id(), new Update(row, at));
   }
 
   /**
@@ -114,22 +147,29 @@ final class LiveRows implements BatchScope.Deferred {
     return false;
   }
 
-  /** Writes the changes that wait, so that the database holds what the batch sees. */
+  /**
+   * Writes the changes and new rows that wait, so that the database holds what the batch sees:
+   * changes first, since a row that ended frees its product's slot for a new one.
+   */
   @Override
   public void write(Connection c) throws SQLException {
-    if (waiting.isEmpty()) {
-      return;
+    if (!waiting.isEmpty()) {
+      List<Update> rows = List.copyOf(waiting.values());
+      waiting.clear();
+      int found = writer.execute(c, rows);
+      if (found != rows.size()) {
+        throw new IllegalStateException(
+            "subscription - "
+                + (rows.size() - found)
+                + " of "
+                + rows.size()
+                + " changed rows vanished");
+      }
     }
-    List<Update> rows = List.copyOf(waiting.values());
-    waiting.clear();
-    int found = writer.execute(c, rows);
-    if (found != rows.size()) {
-      throw new IllegalStateException(
-          "subscription - "
-              + (rows.size() - found)
-              + " of "
-              + rows.size()
-              + " changed rows vanished");
+    if (!toInsert.isEmpty()) {
+      List<Update> rows = List.copyOf(toInsert.values());
+      toInsert.clear();
+      inserter.insert(c, rows);
     }
   }
 

@@ -121,6 +121,7 @@ public final class OrderChargeRepository {
    */
   public Claim claim(Connection c, OrderCharge proposed, Instant now, Instant claimedUntil)
       throws SQLException {
+    writeWaitingOrder(c, proposed);
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       ps.setString(1, proposed.idempotencyKey());
       ps.setString(2, proposed.msisdn());
@@ -177,14 +178,15 @@ public final class OrderChargeRepository {
               ps.setString(first + 13, bounded(result.transactionId(), 128));
               ps.setString(first + 14, bounded(result.detail(), 255));
             });
-    // An unknown answer is claimed again (and read back) by the same batch's later work or the
-    // retry job: its row must be there to find.
-    if (status.isSettled() && BatchScope.of(c).isPresent()) {
-      INSERT_DECIDED.writeOn(c, row);
-      return result;
-    }
     try {
-      INSERT_DECIDED.execute(c, row);
+      if (status.isSettled()) {
+        INSERT_DECIDED.writeOn(c, row);
+      } else {
+        // An unknown answer is claimed again (and read back) by the same batch's later work or
+        // the retry job: its row must be there to find.
+        writeWaitingOrder(c, charge);
+        INSERT_DECIDED.execute(c, row);
+      }
       return result;
     } catch (SQLException e) {
       if (e.getErrorCode() != ER_DUP_ENTRY) {
@@ -192,6 +194,17 @@ public final class OrderChargeRepository {
       }
     }
     return settleOrRecorded(c, charge.idempotencyKey(), result, now);
+  }
+
+  /**
+   * Before a row referring to {@code charge}'s order is written at once: the order may be new in
+   * the batch and still wait for its end ({@link LiveRows}), and the foreign key wants it there.
+   */
+  private static void writeWaitingOrder(Connection c, OrderCharge charge) throws SQLException {
+    Optional<BatchScope> batch = BatchScope.of(c);
+    if (charge.subscriptionId().isPresent() && batch.isPresent()) {
+      batch.get().writeDeferred(c);
+    }
   }
 
   /** Re-arms the stored charge {@code key} if its outcome is unknown and nobody holds it. */

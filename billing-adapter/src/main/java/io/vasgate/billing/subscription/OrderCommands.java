@@ -131,7 +131,12 @@ final class OrderCommands {
       order = OrderFlows.consentedOrder(msisdn, product, plan, Optional.of(mo.moId()), now);
     }
     return ctx.subscriptions()
-        .insert(c, order, TransitionCause.of(mo), "ordered by " + mo.quoted());
+        .insert(
+            c,
+            order,
+            ctx.orderIds().getAsLong(),
+            TransitionCause.of(mo),
+            "ordered by " + mo.quoted());
   }
 
   private Step<ForSubscribe> afterCreate(

@@ -9,11 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /** What the parts of the subscription service share. */
 record ServiceContext(
     Transactions tx,
     SubscriptionRepository subscriptions,
+    LongSupplier orderIds,
     OrderChargeRepository charges,
     ListNumberingRepository lists,
     BillingCalls billing,
@@ -25,6 +27,7 @@ record ServiceContext(
   ServiceContext {
     Objects.requireNonNull(tx, "tx");
     Objects.requireNonNull(subscriptions, "subscriptions");
+    Objects.requireNonNull(orderIds, "orderIds");
     Objects.requireNonNull(charges, "charges");
     Objects.requireNonNull(lists, "lists");
     Objects.requireNonNull(billing, "billing");

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,10 +40,16 @@ public final class SubscriptionRepository {
 
   private static final String SELECT = "SELECT " + COLUMNS + " FROM subscription ";
 
-  private static final String INSERT =
-      "INSERT INTO subscription (msisdn, product_code, service_port, state, price_fen, created_at,"
-          + " confirm_deadline, activated_at, trial_end, next_charge_date, order_mo_id, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  /**
+   * New rows, with ids of our own (not the table's AUTO_INCREMENT), so that inside a group commit
+   * batch they can wait for its end and go out together ({@link LiveRows}).
+   */
+  private static final MultiRowInsert INSERT =
+      new MultiRowInsert(
+          "INSERT INTO subscription (id, msisdn, product_code, service_port, state, price_fen,"
+              + " created_at, confirm_deadline, activated_at, trial_end, next_charge_date,"
+              + " cancelled_at, order_mo_id, updated_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 
   private static final String UPDATE =
       "UPDATE subscription SET state = ?, confirm_deadline = ?, activated_at = ?, trial_end = ?,"
@@ -147,6 +152,32 @@ public final class SubscriptionRepository {
                   "updated_at", (ps, i, u) -> SqlValues.setInstant(ps, i, u.at()))),
           32);
 
+  /** A row to insert as {@code u} has it, last changed at {@code u.at()}. */
+  private static MultiRowInsert.Row newRow(LiveRows.Update u) {
+    Subscription row = u.row();
+    return (ps, first) -> {
+      ps.setLong(first, row.id());
+      ps.setString(first + 1, row.msisdn());
+      ps.setString(first + 2, row.productCode());
+      ps.setString(first + 3, row.servicePort());
+      ps.setString(first + 4, row.state().name());
+      ps.setLong(first + 5, row.priceFen());
+      SqlValues.setInstant(ps, first + 6, row.createdAt());
+      SqlValues.setInstant(ps, first + 7, row.confirmDeadline());
+      SqlValues.setInstant(ps, first + 8, row.activatedAt());
+      SqlValues.setDate(ps, first + 9, row.trialEnd());
+      SqlValues.setDate(ps, first + 10, row.nextChargeDate());
+      SqlValues.setInstant(ps, first + 11, row.cancelledAt());
+      SqlValues.setLong(ps, first + 12, row.orderMoId());
+      SqlValues.setInstant(ps, first + 13, u.at());
+    };
+  }
+
+  /** Writes rows new in a batch. */
+  private static void insertNew(Connection c, List<LiveRows.Update> rows) throws SQLException {
+    INSERT.execute(c, rows.stream().map(SubscriptionRepository::newRow).toList());
+  }
+
   /** MySQL/MariaDB ER_DUP_ENTRY. */
   private static final int ER_DUP_ENTRY = 1062;
 
@@ -244,7 +275,9 @@ public final class SubscriptionRepository {
         }
       }
     }
-    scope.attach(LiveRows.class, new LiveRows(Set.copyOf(msisdns), rows, CHANGED_ROWS));
+    scope.attach(
+        LiveRows.class,
+        new LiveRows(Set.copyOf(msisdns), rows, CHANGED_ROWS, SubscriptionRepository::insertNew));
   }
 
   /** The batch's rows of {@code msisdn}, if a batch read them. */
@@ -270,11 +303,12 @@ public final class SubscriptionRepository {
   /**
    * Stores a new order and its creating transition.
    *
-   * @param order the row to store; its id is ignored (a placeholder), the database assigns one
+   * @param id the new row's id, unique among every process writing the table
    * @return the stored order, or empty if the number already holds a live row for the product
    */
   public Optional<Subscription> insert(
-      Connection c, NewOrder order, TransitionCause cause, String detail) throws SQLException {
+      Connection c, NewOrder order, long id, TransitionCause cause, String detail)
+      throws SQLException {
     Optional<LiveRows> batch = liveRows(c, order.msisdn());
     if (batch.isPresent()
         && batch.get().of(order.msisdn()).stream()
@@ -282,39 +316,27 @@ public final class SubscriptionRepository {
       // What the unique key would refuse, known without asking.
       return Optional.empty();
     }
-    if (batch.isPresent() && batch.get().waitsFor(order.msisdn())) {
-      // The unique key must see the number's rows as the batch does: a cancelled row freed the
-      // slot.
-      batch.get().write(c);
-    }
-    long id;
-    try (PreparedStatement ps = c.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, order.msisdn());
-      ps.setString(2, order.productCode());
-      ps.setString(3, order.servicePort());
-      ps.setString(4, order.state().name());
-      ps.setLong(5, order.priceFen());
-      SqlValues.setInstant(ps, 6, order.createdAt());
-      SqlValues.setInstant(ps, 7, order.confirmDeadline());
-      SqlValues.setInstant(ps, 8, order.activatedAt());
-      SqlValues.setDate(ps, 9, order.trialEnd());
-      SqlValues.setDate(ps, 10, order.nextChargeDate());
-      SqlValues.setLong(ps, 11, order.orderMoId());
-      SqlValues.setInstant(ps, 12, order.createdAt());
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        keys.next();
-        id = keys.getLong(1);
-      }
-    } catch (SQLException e) {
-      if (e.getErrorCode() == ER_DUP_ENTRY) {
-        return Optional.empty();
-      }
-      throw e;
-    }
     Subscription stored = order.withId(id);
-    if (batch.isPresent()) {
-      batch.get().stored(stored);
+    if (batch.isPresent() && BatchScope.of(c).orElseThrow().deferring()) {
+      // The batch holds the number: nobody else can take the slot the unique key guards.
+      batch.get().inserted(stored, order.createdAt());
+    } else {
+      if (batch.isPresent() && batch.get().waitsFor(order.msisdn())) {
+        // The unique key must see the number's rows as the batch does: a cancelled row freed the
+        // slot.
+        batch.get().write(c);
+      }
+      try {
+        INSERT.execute(c, List.of(newRow(new LiveRows.Update(stored, order.createdAt()))));
+      } catch (SQLException e) {
+        if (e.getErrorCode() == ER_DUP_ENTRY) {
+          return Optional.empty();
+        }
+        throw e;
+      }
+      if (batch.isPresent()) {
+        batch.get().stored(stored);
+      }
     }
     writeTransitions(
         c,

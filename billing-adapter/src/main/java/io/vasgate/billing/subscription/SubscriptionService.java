@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
@@ -63,6 +64,7 @@ public final class SubscriptionService {
    * @param clock the time
    * @param executor runs the blocking database work
    * @param config validated settings
+   * @param orderIds ids of new orders (see below)
    */
   public SubscriptionService(
       DataSource dataSource,
@@ -70,13 +72,16 @@ public final class SubscriptionService {
       Function<String, Optional<Product>> catalog,
       Clock clock,
       Executor executor,
-      SubscriptionConfig config) {
-    this(dataSource, Optional.empty(), gateway, catalog, clock, executor, config);
+      SubscriptionConfig config,
+      LongSupplier orderIds) {
+    this(dataSource, Optional.empty(), gateway, catalog, clock, executor, config, orderIds);
   }
 
   /**
    * @param groupCommit shares transactions among concurrent commands; empty for one transaction per
    *     command
+   * @param orderIds ids of new orders: unique among every process writing the subscription table
+   *     (the gateway's message ids, which carry its node id)
    */
   public SubscriptionService(
       DataSource dataSource,
@@ -85,11 +90,13 @@ public final class SubscriptionService {
       Function<String, Optional<Product>> catalog,
       Clock clock,
       Executor executor,
-      SubscriptionConfig config) {
+      SubscriptionConfig config,
+      LongSupplier orderIds) {
     this.ctx =
         new ServiceContext(
             new Transactions(dataSource, groupCommit),
             new SubscriptionRepository(),
+            orderIds,
             new OrderChargeRepository(),
             new ListNumberingRepository(),
             new BillingCalls(gateway),

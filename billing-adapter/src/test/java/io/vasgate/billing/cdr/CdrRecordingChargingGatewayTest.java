@@ -18,6 +18,7 @@ import io.vasgate.billing.charging.ledger.SubscriberAccountRepository;
 import io.vasgate.command.catalog.ChargeType;
 import io.vasgate.persistence.Database;
 import io.vasgate.persistence.TestDatabases;
+import io.vasgate.persistence.TestIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ class CdrRecordingChargingGatewayTest {
   void open() {
     db = TestDatabases.newDatabase("cdr_gateway");
     executor = Executors.newFixedThreadPool(16);
-    ledgerEntries = new LedgerRepository(db.dataSource());
+    ledgerEntries = new LedgerRepository(db.dataSource(), Optional.empty(), TestIds.source());
     ledger = new LedgerChargingGateway(ledgerEntries, executor, clock);
     accounts = new SubscriberAccountRepository(db.dataSource());
     cdrs = new CdrRepository(db.dataSource());

@@ -8,6 +8,7 @@ import io.vasgate.persistence.GroupCommit;
 import io.vasgate.persistence.LaneGate;
 import io.vasgate.persistence.SqlWork;
 import io.vasgate.persistence.TestDatabases;
+import io.vasgate.persistence.TestIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,6 +36,8 @@ class BatchLiveRowsTest {
 
   private static Database db;
   private static GroupCommit groupCommit;
+  private static final java.util.function.LongSupplier IDS = TestIds.source();
+
   private final SubscriptionRepository repository = new SubscriptionRepository();
 
   @BeforeAll
@@ -63,8 +66,14 @@ class BatchLiveRowsTest {
     CompletableFuture<List<Subscription>> allAfterCancel;
     CompletableFuture<Object> reorder;
     try (LaneGate gate = LaneGate.hold(groupCommit, msisdn)) {
-      first = step(msisdn, c -> repository.insert(c, pending(msisdn, "TQ"), cause(), "order"));
-      duplicate = step(msisdn, c -> repository.insert(c, pending(msisdn, "TQ"), cause(), "again"));
+      first =
+          step(
+              msisdn,
+              c -> repository.insert(c, pending(msisdn, "TQ"), IDS.getAsLong(), cause(), "order"));
+      duplicate =
+          step(
+              msisdn,
+              c -> repository.insert(c, pending(msisdn, "TQ"), IDS.getAsLong(), cause(), "again"));
       pendingAfterOrder = step(msisdn, c -> repository.findPendingOnPortForUpdate(c, msisdn, PORT));
       step(
           msisdn,
@@ -95,7 +104,11 @@ class BatchLiveRowsTest {
           });
       liveAfterCancel = step(msisdn, c -> repository.findLive(c, msisdn, "TQ"));
       allAfterCancel = step(msisdn, c -> repository.findAllOf(c, msisdn));
-      reorder = step(msisdn, c -> repository.insert(c, pending(msisdn, "TQ"), cause(), "reorder"));
+      reorder =
+          step(
+              msisdn,
+              c ->
+                  repository.insert(c, pending(msisdn, "TQ"), IDS.getAsLong(), cause(), "reorder"));
       steps.addAll(List.of(first, duplicate, pendingAfterOrder, liveAfterCancel, reorder));
       assertThat(steps).noneMatch(CompletableFuture::isDone);
     }
@@ -138,7 +151,10 @@ class BatchLiveRowsTest {
             .submit(
                 "setup",
                 outside,
-                c -> repository.insert(c, pending(outside, "TQ"), cause(), "order").orElseThrow())
+                c ->
+                    repository
+                        .insert(c, pending(outside, "TQ"), IDS.getAsLong(), cause(), "order")
+                        .orElseThrow())
             .get(10, TimeUnit.SECONDS)
             .id();
     CompletableFuture<Optional<Subscription>> byId;
@@ -155,7 +171,10 @@ class BatchLiveRowsTest {
   void aBatchReadsItsNumbersRowsIntoItsScope() throws Exception {
     String msisdn = "8613900000004";
     groupCommit
-        .submit("setup", msisdn, c -> repository.insert(c, pending(msisdn, "TQ"), cause(), "o"))
+        .submit(
+            "setup",
+            msisdn,
+            c -> repository.insert(c, pending(msisdn, "TQ"), IDS.getAsLong(), cause(), "o"))
         .get(10, TimeUnit.SECONDS);
     boolean attached =
         groupCommit
@@ -165,6 +184,66 @@ class BatchLiveRowsTest {
                 c -> BatchScope.of(c).orElseThrow().attachment(LiveRows.class).isPresent())
             .get(10, TimeUnit.SECONDS);
     assertThat(attached).isTrue();
+  }
+
+  @Test
+  void aNewOrderWaitsForTheBatchsEndUnlessARowReferringToItIsWrittenFirst() throws Exception {
+    String msisdn = "8613900000010";
+    java.util.concurrent.atomic.AtomicReference<Subscription> order =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    CompletableFuture<Long> rowsBeforeTheClaim;
+    CompletableFuture<OrderChargeRepository.ClaimKind> claim;
+    try (LaneGate gate = LaneGate.hold(groupCommit, msisdn)) {
+      step(
+          msisdn,
+          c -> {
+            order.set(
+                repository
+                    .insert(c, pending(msisdn, "TQ"), IDS.getAsLong(), cause(), "order")
+                    .orElseThrow());
+            return null;
+          });
+      rowsBeforeTheClaim = step(msisdn, c -> count(c, msisdn));
+      // Its charge's row refers to it (a foreign key) and is written at once: the order first.
+      claim =
+          step(
+              msisdn,
+              c ->
+                  new OrderChargeRepository()
+                      .claim(
+                          c,
+                          OrderCharge.attempt(
+                              MonthlyBilling.orderKey(order.get().id()),
+                              msisdn,
+                              io.vasgate.command.catalog.SampleCatalog.products().stream()
+                                  .filter(p -> p.code().equals("TQ"))
+                                  .findFirst()
+                                  .orElseThrow(),
+                              200,
+                              io.vasgate.billing.charging.ChargeReason.ORDER,
+                              Optional.of(order.get().id()),
+                              Optional.empty(),
+                              NOW,
+                              NOW.plusSeconds(60)),
+                          NOW,
+                          NOW.plusSeconds(60))
+                      .kind());
+    }
+
+    assertThat(rowsBeforeTheClaim.get(10, TimeUnit.SECONDS)).as("waiting").isZero();
+    assertThat(claim.get(10, TimeUnit.SECONDS)).isEqualTo(OrderChargeRepository.ClaimKind.CLAIMED);
+    assertThat(states(msisdn)).containsExactly("PENDING_CONFIRMATION");
+  }
+
+  private static long count(Connection c, String msisdn) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT COUNT(*) FROM subscription WHERE msisdn = ?")) {
+      ps.setString(1, msisdn);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   private <T> CompletableFuture<T> step(String msisdn, SqlWork<T> work) {

@@ -10,6 +10,7 @@ import io.vasgate.billing.subscription.SubscriptionOutcome.NothingToUnsubscribe;
 import io.vasgate.billing.subscription.SubscriptionOutcome.SelectionExpired;
 import io.vasgate.billing.subscription.SubscriptionOutcome.Unsubscribed;
 import io.vasgate.command.catalog.SampleCatalog;
+import io.vasgate.persistence.TestIds;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -240,7 +241,8 @@ class CancellationTest {
             f::product,
             f.clock,
             f.executor,
-            SubscriptionConfig.defaults(SubscriptionFixture.ZONE));
+            SubscriptionConfig.defaults(SubscriptionFixture.ZONE),
+            TestIds.source());
 
     var outcome = (Unsubscribed) otherNode.cancelSelected(A, List.of(2), f.mo("2")).join();
 

@@ -24,6 +24,7 @@ import io.vasgate.persistence.Database;
 import io.vasgate.persistence.GroupCommit;
 import io.vasgate.persistence.LaneGate;
 import io.vasgate.persistence.TestDatabases;
+import io.vasgate.persistence.TestIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -72,7 +73,9 @@ class InlineLedgerChargingTest {
     ChargingGateway charging =
         new CdrRecordingChargingGateway(
             new LedgerChargingGateway(
-                new LedgerRepository(db.dataSource(), Optional.of(groupCommit)), executor, clock),
+                new LedgerRepository(db.dataSource(), Optional.of(groupCommit), TestIds.source()),
+                executor,
+                clock),
             new CdrRepository(db.dataSource(), Optional.of(groupCommit)),
             executor,
             clock);
@@ -85,7 +88,8 @@ class InlineLedgerChargingTest {
             catalog,
             clock,
             executor,
-            SubscriptionConfig.defaults(SubscriptionFixture.ZONE));
+            SubscriptionConfig.defaults(SubscriptionFixture.ZONE),
+            TestIds.source());
     new SubscriberAccountRepository(db.dataSource())
         .save(SubscriberAccount.prepaid(A, 1_000), clock.instant());
   }
@@ -131,7 +135,12 @@ class InlineLedgerChargingTest {
                 SampleCatalog.PORT,
                 mo("是"),
                 (c, decided) -> {
-                  // The charge it reports is already visible to the epilogue's connection.
+                  // The charge it reports is in the epilogue's transaction, its rows among what
+                  // waits for the batch's end (which a reader writes first).
+                  var batch = io.vasgate.persistence.BatchScope.of(c);
+                  if (batch.isPresent()) {
+                    batch.get().writeDeferred(c);
+                  }
                   assertThat(count(c, "SELECT COUNT(*) FROM ledger_entry")).isEqualTo(1);
                   try (PreparedStatement ps =
                       c.prepareStatement("INSERT INTO epilogue_seen (outcome) VALUES (?)")) {
@@ -181,7 +190,8 @@ class InlineLedgerChargingTest {
 
   @Test
   void chargesOfOneNumberInOneBatchEachSeeTheBalanceTheOthersLeft() throws Exception {
-    LedgerRepository ledger = new LedgerRepository(db.dataSource(), Optional.of(groupCommit));
+    LedgerRepository ledger =
+        new LedgerRepository(db.dataSource(), Optional.of(groupCommit), TestIds.source());
     CompletableFuture<LedgerEntry> first;
     CompletableFuture<LedgerEntry> second;
     try (LaneGate gate = LaneGate.hold(groupCommit, A)) {
@@ -316,6 +326,25 @@ class InlineLedgerChargingTest {
             numbers.get(1) + " ORDER SUCCESS 1 1 1",
             numbers.get(2) + " ORDER SUCCESS 1 1 1",
             numbers.get(2) + " PER_USE SUCCESS 1 1 1");
+  }
+
+  @Test
+  void aBatchedChargeWhoseKeyWasDecidedMeanwhileElsewhereGetsThatDecision() {
+    LedgerRepository own =
+        new LedgerRepository(db.dataSource(), Optional.empty(), TestIds.source());
+    LedgerRepository batched =
+        new LedgerRepository(db.dataSource(), Optional.of(groupCommit), TestIds.source());
+    var request = TestCharges.charge("use-4242", "8613800000061", 50);
+    LedgerEntry first = own.recordCharge(request, clock.instant());
+
+    // Its entry waits for the batch's end, where the key is refused; rerun alone, it is refused
+    // at once and reads the first decision back.
+    LedgerEntry again = batched.recordCharge(request, clock.instant());
+
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.result()).isEqualTo(first.result());
+    assertThat(count("SELECT COUNT(*) FROM ledger_entry WHERE idempotency_key = 'use-4242'"))
+        .isEqualTo(1);
   }
 
   @Test

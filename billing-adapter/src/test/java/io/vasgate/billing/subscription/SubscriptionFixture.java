@@ -10,6 +10,7 @@ import io.vasgate.command.catalog.SampleCatalog;
 import io.vasgate.persistence.Database;
 import io.vasgate.persistence.GroupCommit;
 import io.vasgate.persistence.TestDatabases;
+import io.vasgate.persistence.TestIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -84,7 +85,14 @@ public final class SubscriptionFixture implements AutoCloseable {
             : Optional.empty();
     service =
         new SubscriptionService(
-            db.dataSource(), this.groupCommit, gateway, this::product, clock, executor, config);
+            db.dataSource(),
+            this.groupCommit,
+            gateway,
+            this::product,
+            clock,
+            executor,
+            config,
+            TestIds.source());
   }
 
   /**

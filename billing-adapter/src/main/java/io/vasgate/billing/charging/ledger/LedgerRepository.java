@@ -3,20 +3,22 @@ package io.vasgate.billing.charging.ledger;
 import io.vasgate.billing.charging.ChargeRequest;
 import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.RefundRequest;
+import io.vasgate.persistence.BatchScope;
 import io.vasgate.persistence.GroupCommit;
+import io.vasgate.persistence.MultiRowInsert;
 import io.vasgate.persistence.SqlTransactions;
 import io.vasgate.persistence.SqlWork;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 
 /**
@@ -27,7 +29,9 @@ import javax.sql.DataSource;
  * transaction locks what it decides on, inserts its decision, and only then moves money. A second
  * transaction with the same key blocks on the first one's uncommitted index entry, gets a duplicate
  * key error once it commits (only that INSERT is undone: nothing had moved), and reads the first
- * decision back. That holds for postpaid numbers too, where there is no account row to lock.
+ * decision back. That holds for postpaid numbers too, where there is no account row to lock. In a
+ * group commit batch a charge's entry is written at the batch's end: a key taken meanwhile then
+ * fails the whole batch, whose works rerun alone and find the first decision as above.
  */
 public final class LedgerRepository {
 
@@ -44,20 +48,33 @@ public final class LedgerRepository {
     void decided(Connection c, LedgerEntry entry) throws SQLException;
   }
 
+  /**
+   * A charge's entry. Its id is ours, not the table's AUTO_INCREMENT: the reference it gives the
+   * charge must be known before the row is written, so that inside a group commit batch the row can
+   * wait for the batch's other inserts instead of costing a statement of its own.
+   */
+  private static final MultiRowInsert INSERT_CHARGE =
+      new MultiRowInsert(
+          "INSERT INTO ledger_entry (id, entry_type, idempotency_key, msisdn, amount_fen, status,"
+              + " detail, balance_after_fen, partner_code, service_number, product_code,"
+              + " charge_type, charge_reason, causing_mo_id, created_at)"
+              + " VALUES (?, 'CHARGE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
   private final DataSource dataSource;
   private final Optional<GroupCommit> groupCommit;
-
-  public LedgerRepository(DataSource dataSource) {
-    this(dataSource, Optional.empty());
-  }
+  private final LongSupplier ids;
 
   /**
    * @param groupCommit shares the transactions of charges and refunds with other work on the same
    *     number; empty for a transaction of their own each
+   * @param ids the entries' ids: unique among every process writing this ledger (the gateway's
+   *     message ids, which carry its node id)
    */
-  public LedgerRepository(DataSource dataSource, Optional<GroupCommit> groupCommit) {
+  public LedgerRepository(
+      DataSource dataSource, Optional<GroupCommit> groupCommit, LongSupplier ids) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.groupCommit = Objects.requireNonNull(groupCommit, "groupCommit");
+    this.ids = Objects.requireNonNull(ids, "ids");
   }
 
   /** The entry with this type and key, if any. */
@@ -122,7 +139,7 @@ public final class LedgerRepository {
     return entry;
   }
 
-  private static LedgerEntry decideCharge(Connection c, ChargeRequest request, Instant now)
+  private LedgerEntry decideCharge(Connection c, ChargeRequest request, Instant now)
       throws SQLException {
     // No look for an earlier entry first: the unique key finds it (below), and the common
     // case, a new key, then costs one round trip less.
@@ -188,8 +205,13 @@ public final class LedgerRepository {
         });
   }
 
-  private static LedgerEntry decideRefund(Connection c, RefundRequest request, Instant now)
+  private LedgerEntry decideRefund(Connection c, RefundRequest request, Instant now)
       throws SQLException {
+    Optional<BatchScope> batch = BatchScope.of(c);
+    if (batch.isPresent()) {
+      // The charge refunded may be an entry still waiting for the batch's end.
+      batch.get().writeDeferred(c);
+    }
     Optional<LedgerEntry> earlier =
         find(c, LedgerEntryType.REFUND, request.idempotencyKey(), false);
     if (earlier.isPresent()) {
@@ -239,63 +261,69 @@ public final class LedgerRepository {
         now);
   }
 
-  private static long insertCharge(
+  /**
+   * Writes the entry of a charge: now, or inside a group commit batch with the batch's other
+   * inserts (a key taken after all then fails the batch, which reruns each work alone, here).
+   *
+   * @return the entry's id
+   */
+  private long insertCharge(
       Connection c,
       ChargeRequest r,
       ChargeDecision decision,
       Optional<Long> balanceAfter,
       Instant now)
       throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO ledger_entry (entry_type, idempotency_key, msisdn, amount_fen, status,"
-                + " detail, balance_after_fen, partner_code, service_number, product_code,"
-                + " charge_type, charge_reason, causing_mo_id, created_at)"
-                + " VALUES ('CHARGE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, r.idempotencyKey());
-      ps.setString(2, r.msisdn());
-      ps.setLong(3, r.amountFen());
-      ps.setString(4, decision.status().name());
-      ps.setString(5, decision.detail());
-      setOptionalLong(ps, 6, balanceAfter);
-      ps.setString(7, r.partnerCode());
-      ps.setString(8, r.serviceNumber());
-      ps.setString(9, r.productCode());
-      ps.setString(10, r.chargeType().name());
-      ps.setString(11, r.reason().name());
-      setOptionalLong(ps, 12, r.causingMoId());
-      ps.setString(13, UtcDateTime.bind(now));
-      ps.executeUpdate();
-      return generatedId(ps);
-    }
+    long id = ids.getAsLong();
+    String createdAt = UtcDateTime.bind(now);
+    INSERT_CHARGE.writeOn(
+        c,
+        List.of(
+            (ps, first) -> {
+              ps.setLong(first, id);
+              ps.setString(first + 1, r.idempotencyKey());
+              ps.setString(first + 2, r.msisdn());
+              ps.setLong(first + 3, r.amountFen());
+              ps.setString(first + 4, decision.status().name());
+              ps.setString(first + 5, decision.detail());
+              setOptionalLong(ps, first + 6, balanceAfter);
+              ps.setString(first + 7, r.partnerCode());
+              ps.setString(first + 8, r.serviceNumber());
+              ps.setString(first + 9, r.productCode());
+              ps.setString(first + 10, r.chargeType().name());
+              ps.setString(first + 11, r.reason().name());
+              setOptionalLong(ps, first + 12, r.causingMoId());
+              ps.setString(first + 13, createdAt);
+            }));
+    return id;
   }
 
-  private static long insertRefund(
+  private long insertRefund(
       Connection c,
       RefundRequest r,
       ChargeDecision decision,
       Optional<Long> balanceAfter,
       Instant now)
       throws SQLException {
+    long id = ids.getAsLong();
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO ledger_entry (entry_type, idempotency_key, msisdn, amount_fen, status,"
-                + " detail, balance_after_fen, charge_key, refund_reason, requested_by, created_at)"
-                + " VALUES ('REFUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, r.idempotencyKey());
-      ps.setString(2, r.msisdn());
-      ps.setLong(3, r.amountFen());
-      ps.setString(4, decision.status().name());
-      ps.setString(5, decision.detail());
-      setOptionalLong(ps, 6, balanceAfter);
-      ps.setString(7, r.chargeIdempotencyKey());
-      ps.setString(8, r.reason());
-      ps.setString(9, r.requestedBy());
-      ps.setString(10, UtcDateTime.bind(now));
+            "INSERT INTO ledger_entry (id, entry_type, idempotency_key, msisdn, amount_fen,"
+                + " status, detail, balance_after_fen, charge_key, refund_reason, requested_by,"
+                + " created_at) VALUES (?, 'REFUND', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setLong(1, id);
+      ps.setString(2, r.idempotencyKey());
+      ps.setString(3, r.msisdn());
+      ps.setLong(4, r.amountFen());
+      ps.setString(5, decision.status().name());
+      ps.setString(6, decision.detail());
+      setOptionalLong(ps, 7, balanceAfter);
+      ps.setString(8, r.chargeIdempotencyKey());
+      ps.setString(9, r.reason());
+      ps.setString(10, r.requestedBy());
+      ps.setString(11, UtcDateTime.bind(now));
       ps.executeUpdate();
-      return generatedId(ps);
+      return id;
     }
   }
 
@@ -349,15 +377,6 @@ public final class LedgerRepository {
       ps.setLong(index, value.get());
     } else {
       ps.setNull(index, Types.BIGINT);
-    }
-  }
-
-  private static long generatedId(PreparedStatement ps) throws SQLException {
-    try (ResultSet keys = ps.getGeneratedKeys()) {
-      if (!keys.next()) {
-        throw new SQLException("no generated id");
-      }
-      return keys.getLong(1);
     }
   }
 

@@ -10,11 +10,13 @@ import io.vasgate.billing.charging.ChargeStatus;
 import io.vasgate.billing.charging.ManualInstantSource;
 import io.vasgate.persistence.Database;
 import io.vasgate.persistence.TestDatabases;
+import io.vasgate.persistence.TestIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -47,7 +49,7 @@ class LedgerChargingGatewayTest {
     db = TestDatabases.newDatabase("ledger");
     executor = Executors.newFixedThreadPool(8);
     callers = Executors.newFixedThreadPool(16);
-    ledger = new LedgerRepository(db.dataSource());
+    ledger = new LedgerRepository(db.dataSource(), Optional.empty(), TestIds.source());
     accounts = new SubscriberAccountRepository(db.dataSource());
     gateway = new LedgerChargingGateway(ledger, executor, clock);
   }
@@ -340,7 +342,10 @@ class LedgerChargingGatewayTest {
   void answersTemporaryFailureRatherThanFailingWhenTheDatabaseIsGone() {
     Database gone = TestDatabases.newDatabase("ledger_gone");
     LedgerChargingGateway broken =
-        new LedgerChargingGateway(new LedgerRepository(gone.dataSource()), executor, clock);
+        new LedgerChargingGateway(
+            new LedgerRepository(gone.dataSource(), Optional.empty(), TestIds.source()),
+            executor,
+            clock);
     gone.close();
 
     CompletableFuture<ChargeResult> charged = broken.charge(charge("gone-1", freshMsisdn(), 100));
