@@ -35,6 +35,7 @@ public final class BatchScope {
 
   private final Set<String> lockedKeys;
   private final boolean deferring;
+  private boolean writeFailed;
   private final Map<MultiRowInsert, List<MultiRowInsert.Row>> deferred = new LinkedHashMap<>();
   private final Map<Class<?>, Object> attachments = new LinkedHashMap<>();
 
@@ -101,15 +102,28 @@ public final class BatchScope {
    * table: before the batch commits, and whenever work is about to read by SQL what may wait here.
    */
   public void writeDeferred(Connection c) throws SQLException {
-    for (Object attachment : attachments.values()) {
-      if (attachment instanceof Deferred deferredWrites) {
-        deferredWrites.write(c);
+    try {
+      for (Object attachment : attachments.values()) {
+        if (attachment instanceof Deferred deferredWrites) {
+          deferredWrites.write(c);
+        }
       }
+      for (Map.Entry<MultiRowInsert, List<MultiRowInsert.Row>> e : deferred.entrySet()) {
+        e.getKey().execute(c, e.getValue());
+      }
+      deferred.clear();
+    } catch (SQLException | RuntimeException e) {
+      writeFailed = true;
+      throw e;
     }
-    for (Map.Entry<MultiRowInsert, List<MultiRowInsert.Row>> e : deferred.entrySet()) {
-      e.getKey().execute(c, e.getValue());
-    }
-    deferred.clear();
+  }
+
+  /**
+   * Whether writing what waited failed, at the end of the batch or when a work wrote it early: the
+   * row that failed may be any work's, so each work is then run again on its own, writing at once.
+   */
+  boolean writeFailed() {
+    return writeFailed;
   }
 
   /**

@@ -310,16 +310,14 @@ public final class GroupCommit implements AutoCloseable {
       return;
     }
     Throwable failure = null;
-    boolean deferredFailed = false;
+    BatchScope scope = null;
     try {
-      BatchScope scope = open(c, batch, true);
+      scope = open(c, batch, true);
       Connection exposed = scope.expose(c);
       for (Entry<?> entry : batch) {
         entry.runOn(exposed);
       }
-      deferredFailed = true;
       scope.writeDeferred(c);
-      deferredFailed = false;
       c.commit();
     } catch (SQLException | RuntimeException e) {
       failure = e;
@@ -334,9 +332,10 @@ public final class GroupCommit implements AutoCloseable {
       }
       return;
     }
-    // A row that waited for the batch's end failed: its work, rerun alone, writes it at once,
-    // where the work may know what to do with the failure.
-    if (batch.size() == 1 && !deferredFailed && !SqlErrors.isTransient(failure)) {
+    // A row that waited failed (at the end, or written early by a work): its work, rerun alone,
+    // writes it at once, where the work may know what to do with the failure.
+    boolean waitingRowFailed = scope != null && scope.writeFailed();
+    if (batch.size() == 1 && !waitingRowFailed && !SqlErrors.isTransient(failure)) {
       batch.get(0).result.completeExceptionally(failure);
       return;
     }

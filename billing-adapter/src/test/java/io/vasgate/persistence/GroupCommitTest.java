@@ -337,6 +337,38 @@ class GroupCommitTest {
   }
 
   @Test
+  void aWaitingRowThatFailsWhenAWorkWritesItEarlyIsAlsoWrittenAtOnceOnTheRerun() throws Exception {
+    MultiRowInsert insert = new MultiRowInsert("INSERT INTO gc_probe (k, v) VALUES (?, ?)");
+    try (Connection c = db.dataSource().getConnection()) {
+      insert("early", 1).run(c);
+    }
+    try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {
+      SqlWork<String> work =
+          c -> {
+            try {
+              insert.writeOn(
+                  c,
+                  List.of(
+                      (ps, first) -> {
+                        ps.setString(first, "early");
+                        ps.setInt(first + 1, 1);
+                      }));
+            } catch (SQLException e) {
+              if (e.getErrorCode() == 1062) {
+                return "already there";
+              }
+              throw e;
+            }
+            // A reader of the table writes what waits first: here the row fails.
+            BatchScope.of(c).orElseThrow().writeDeferred(c);
+            return "written";
+          };
+
+      assertThat(gc.submit("insert", "k", work).join()).isEqualTo("already there");
+    }
+  }
+
+  @Test
   void deferredRowsAreWrittenTogetherBeforeTheCommitAndNotForAFailedWork() throws Exception {
     MultiRowInsert insert = new MultiRowInsert("INSERT INTO gc_probe (k, v) VALUES (?, ?)");
     try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {

@@ -84,9 +84,9 @@ public record PipelineConfig(
         ZoneId.of("Asia/Shanghai"),
         5000,
         "mo",
-        3,
+        2,
         64,
-        Duration.ZERO,
+        Duration.ofMillis(1),
         128);
   }
 }

@@ -16,8 +16,11 @@ public interface InlineCharges {
 
   /**
    * Decides {@code request} on {@code c}, idempotently on its key like {@link
-   * ChargingGateway#charge}: a key already decided answers its first outcome and moves no money.
-   * Never commits or rolls back {@code c}.
+   * ChargingGateway#charge}: a key already decided answers its first outcome and moves no money,
+   * once {@code c} commits. (Inside a group commit batch the decision's record may wait for the
+   * batch's end, where a key decided meanwhile fails the batch, undoing what moved; each work is
+   * then run again on its own and answered the first outcome.) Never commits or rolls back {@code
+   * c}.
    *
    * @throws SQLException if the database fails; the caller's transaction must then not commit
    */

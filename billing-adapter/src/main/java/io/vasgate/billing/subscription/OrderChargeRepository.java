@@ -25,7 +25,12 @@ import java.util.Optional;
  * lease, in the same transaction as the state change that needs the money, so that exactly one
  * process sends it at a time, and a process that dies leaves a row that another sends again, with
  * the same key and amount, once the lease has passed. Refunds of a charge are claimed the same way
- * on the same row.
+ * on the same row. A charge decided on the transaction that records it (books in our database) is
+ * never sent anywhere: it is {@linkplain #recordDecided recorded} once, settled.
+ *
+ * <p>Inside a group commit batch, rows may wait for the batch's end (a decided charge's, a new
+ * order's): every statement here that reads or changes the table, or writes a row referring to an
+ * order, first writes what waits.
  */
 public final class OrderChargeRepository {
 
@@ -121,7 +126,7 @@ public final class OrderChargeRepository {
    */
   public Claim claim(Connection c, OrderCharge proposed, Instant now, Instant claimedUntil)
       throws SQLException {
-    writeWaitingOrder(c, proposed);
+    writeWaiting(c);
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       ps.setString(1, proposed.idempotencyKey());
       ps.setString(2, proposed.msisdn());
@@ -178,13 +183,15 @@ public final class OrderChargeRepository {
               ps.setString(first + 13, bounded(result.transactionId(), 128));
               ps.setString(first + 14, bounded(result.detail(), 255));
             });
+    if (!status.isSettled()) {
+      // An unknown answer is claimed again (and read back) by the same batch's later work or the
+      // retry job: its row goes out at once, after what it refers to.
+      writeWaiting(c);
+    }
     try {
       if (status.isSettled()) {
         INSERT_DECIDED.writeOn(c, row);
       } else {
-        // An unknown answer is claimed again (and read back) by the same batch's later work or
-        // the retry job: its row must be there to find.
-        writeWaitingOrder(c, charge);
         INSERT_DECIDED.execute(c, row);
       }
       return result;
@@ -197,12 +204,13 @@ public final class OrderChargeRepository {
   }
 
   /**
-   * Before a row referring to {@code charge}'s order is written at once: the order may be new in
-   * the batch and still wait for its end ({@link LiveRows}), and the foreign key wants it there.
+   * Inside a group commit batch, writes what waits for its end: the rows of this table and the new
+   * orders they refer to (a foreign key), before a statement that reads or changes the table or
+   * writes a row referring to an order.
    */
-  private static void writeWaitingOrder(Connection c, OrderCharge charge) throws SQLException {
+  private static void writeWaiting(Connection c) throws SQLException {
     Optional<BatchScope> batch = BatchScope.of(c);
-    if (charge.subscriptionId().isPresent() && batch.isPresent()) {
+    if (batch.isPresent()) {
       batch.get().writeDeferred(c);
     }
   }
@@ -210,6 +218,7 @@ public final class OrderChargeRepository {
   /** Re-arms the stored charge {@code key} if its outcome is unknown and nobody holds it. */
   public Claim reclaim(Connection c, String key, Instant now, Instant claimedUntil)
       throws SQLException {
+    writeWaiting(c);
     boolean claimed;
     try (PreparedStatement ps = c.prepareStatement(RECLAIM)) {
       SqlValues.setInstant(ps, 1, claimedUntil);
@@ -233,6 +242,7 @@ public final class OrderChargeRepository {
    */
   public boolean settle(Connection c, String key, ChargeResult result, Instant now)
       throws SQLException {
+    writeWaiting(c);
     OrderChargeStatus status = OrderChargeStatus.of(result.status());
     try (PreparedStatement ps = c.prepareStatement(SETTLE)) {
       ps.setString(1, status.name());
@@ -280,6 +290,7 @@ public final class OrderChargeRepository {
   public boolean claimRefund(
       Connection c, String key, String reason, Instant now, Instant claimedUntil)
       throws SQLException {
+    writeWaiting(c);
     try (PreparedStatement ps = c.prepareStatement(CLAIM_REFUND)) {
       ps.setString(1, MonthlyBilling.refundKey(key));
       ps.setString(2, bounded(reason, 255));
@@ -292,6 +303,7 @@ public final class OrderChargeRepository {
 
   /** Records the billing system's answer to the refund of charge {@code key}. */
   public void settleRefund(Connection c, String key, ChargeResult result) throws SQLException {
+    writeWaiting(c);
     try (PreparedStatement ps = c.prepareStatement(SETTLE_REFUND)) {
       ps.setString(1, OrderChargeStatus.of(result.status()).name());
       ps.setString(2, key);
@@ -312,6 +324,7 @@ public final class OrderChargeRepository {
 
   private static List<OrderCharge> list(Connection c, String sql, Object... args)
       throws SQLException {
+    writeWaiting(c);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         if (args[i] instanceof Instant instant) {

@@ -126,6 +126,12 @@ final class OrderFlows {
             moId,
             now,
             ctx.leaseEnd(now));
+    if (order.state() != SubscriptionState.PENDING_CHARGE) {
+      // Charged inline, a success for an order in any other state would have to be refunded, and
+      // its record may still wait for the batch's end where a refund claim cannot find it.
+      throw new IllegalStateException(
+          "order " + order.id() + " is " + order.state() + ", not awaiting its first charge");
+    }
     Optional<ChargeResult> charged = ctx.billing().chargeInline(c, proposed);
     if (charged.isPresent()) {
       // Books in our database: charged on this transaction, so its record is written once,

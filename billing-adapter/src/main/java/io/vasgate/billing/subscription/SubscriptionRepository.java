@@ -329,7 +329,10 @@ public final class SubscriptionRepository {
       try {
         INSERT.execute(c, List.of(newRow(new LiveRows.Update(stored, order.createdAt()))));
       } catch (SQLException e) {
-        if (e.getErrorCode() == ER_DUP_ENTRY) {
+        // Only the one-live-row key means "already ordered"; a taken id is a fault (two
+        // gateways sharing a node id).
+        if (e.getErrorCode() == ER_DUP_ENTRY
+            && String.valueOf(e.getMessage()).contains("subscription_one_live")) {
           return Optional.empty();
         }
         throw e;

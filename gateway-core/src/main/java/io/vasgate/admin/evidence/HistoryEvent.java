@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * One entry of a subscriber's history as the admin API shows it, tagged with its {@code type}.
- * Message ids are JSON strings: they are the decimal message_ids of the wire, and 64-bit numbers
- * lose digits in JavaScript clients. Absent values are left out.
+ * Message and subscription ids are JSON strings: message ids are the decimal message_ids of the
+ * wire, subscription ids are taken from the same generator, and 64-bit numbers lose digits in
+ * JavaScript clients. Absent values are left out.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -93,7 +94,7 @@ sealed interface HistoryEvent {
    */
   record SubscriptionCreated(
       Instant at,
-      long subscriptionId,
+      String subscriptionId,
       String product,
       String state,
       Long priceFen,
@@ -106,7 +107,7 @@ sealed interface HistoryEvent {
   /** An order or subscription changed state, with the MO or job that caused it. */
   record StateChanged(
       Instant at,
-      long subscriptionId,
+      String subscriptionId,
       String product,
       String from,
       String to,
@@ -132,7 +133,7 @@ sealed interface HistoryEvent {
       String serviceNumber,
       String chargeType,
       String reason,
-      Long subscriptionId,
+      String subscriptionId,
       String causeMo,
       String transactionId)
       implements HistoryEvent {}
@@ -150,7 +151,7 @@ sealed interface HistoryEvent {
       long amountFen,
       String product,
       String reason,
-      Long subscriptionId,
+      String subscriptionId,
       String causeMo,
       String status,
       String detail,

@@ -193,7 +193,7 @@ final class Timeline {
     if (t.from().isEmpty()) {
       return new HistoryEvent.SubscriptionCreated(
           t.at(),
-          t.subscriptionId(),
+          Long.toString(t.subscriptionId()),
           t.productCode(),
           t.to().name(),
           order == null ? null : order.priceFen(),
@@ -204,7 +204,7 @@ final class Timeline {
     }
     return new HistoryEvent.StateChanged(
         t.at(),
-        t.subscriptionId(),
+        Long.toString(t.subscriptionId()),
         t.productCode(),
         t.from().get().name(),
         t.to().name(),
@@ -220,7 +220,7 @@ final class Timeline {
         c.amountFen(),
         c.productCode(),
         c.reason().name(),
-        c.subscriptionId().orElse(null),
+        c.subscriptionId().map(String::valueOf).orElse(null),
         c.moId().map(String::valueOf).orElse(null),
         c.status().name(),
         c.detail(),
@@ -237,7 +237,7 @@ final class Timeline {
         cdr.serviceNumber(),
         cdr.chargeType().name(),
         sent.map(c -> c.reason().name()).orElse(null),
-        sent.flatMap(OrderCharge::subscriptionId).orElse(null),
+        sent.flatMap(OrderCharge::subscriptionId).map(String::valueOf).orElse(null),
         cdr.causingMoId().map(String::valueOf).orElse(null),
         cdr.transactionId());
   }

@@ -208,7 +208,7 @@ class TimelineTest {
     HistoryEvent.Charged charged = (HistoryEvent.Charged) events.get(1);
     assertThat(charged.key()).isEqualTo("order-2");
     assertThat(charged.reason()).isEqualTo("ORDER");
-    assertThat(charged.subscriptionId()).isEqualTo(1L);
+    assertThat(charged.subscriptionId()).isEqualTo("1");
     assertThat(charged.causeMo()).isEqualTo("11");
     assertThat(charged.transactionId()).isEqualTo("tx-7");
   }

@@ -26,12 +26,14 @@ import javax.sql.DataSource;
  * balance together.
  *
  * <p>Exactly-once per key rests on the unique index on {@code (entry_type, idempotency_key)}: a
- * transaction locks what it decides on, inserts its decision, and only then moves money. A second
- * transaction with the same key blocks on the first one's uncommitted index entry, gets a duplicate
- * key error once it commits (only that INSERT is undone: nothing had moved), and reads the first
- * decision back. That holds for postpaid numbers too, where there is no account row to lock. In a
- * group commit batch a charge's entry is written at the batch's end: a key taken meanwhile then
- * fails the whole batch, whose works rerun alone and find the first decision as above.
+ * transaction locks what it decides on, decides, moves the money and inserts its decision, all or
+ * nothing. A second transaction with the same key blocks on the first one's uncommitted index
+ * entry, gets a duplicate key error once it commits (only that INSERT is undone when it is written
+ * at once; nothing had moved yet), and reads the first decision back. That holds for postpaid
+ * numbers too, where there is no account row to lock. In a group commit batch a charge's entry is
+ * written at the batch's end, after its money moved: a key taken meanwhile then fails the whole
+ * batch, undoing that, and its works rerun alone, writing at once, and find the first decision as
+ * above.
  */
 public final class LedgerRepository {
 
