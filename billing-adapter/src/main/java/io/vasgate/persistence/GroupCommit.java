@@ -111,9 +111,9 @@ public final class GroupCommit implements AutoCloseable {
 
   /**
    * @param linger how long a lane that found other work queued with its first waits for more before
-   *     it starts the batch: a few hundred microseconds of latency under load for fewer statements
-   *     and commits per command; zero starts at once. A lane that found its first work alone starts
-   *     at once (a lightly loaded gateway gains nothing by waiting).
+   *     it starts the batch: that much latency under load for fewer statements and commits per
+   *     command; zero starts at once. A lane that found fewer than {@link #LINGER_FROM} works
+   *     queued starts at once (a lightly loaded gateway gains nothing by waiting).
    */
   public GroupCommit(
       DataSource dataSource,
@@ -224,6 +224,13 @@ public final class GroupCommit implements AutoCloseable {
   /** How long a lane keeps its connection with nothing to do before giving it back. */
   private static final long IDLE_RELEASE_MILLIS = 1_000;
 
+  /**
+   * How many works a lane must have found queued before it lingers for more: with two or three it
+   * is only moderately busy, and waiting there cost more latency than the larger batch saved
+   * (measured: p50 at 2,500 commands/s rose from ~3 to ~6 ms with a linger from two).
+   */
+  static final int LINGER_FROM = 4;
+
   /** The longest {@code linger}: beyond it the wait is latency no batch size pays back. */
   public static final Duration MAX_LINGER = Duration.ofMillis(100);
 
@@ -265,9 +272,9 @@ public final class GroupCommit implements AutoCloseable {
           }
           batch.add(first);
           queue.drainTo(batch, maxBatch - 1);
-          if (lingerNanos > 0 && batch.size() > 1 && batch.size() < maxBatch) {
-            // Others were queued already: more are likely on their way. One wait, not a wake-up
-            // per arrival, which would cost the CPU the wait is meant to save.
+          if (lingerNanos > 0 && batch.size() >= LINGER_FROM && batch.size() < maxBatch) {
+            // Several were queued already: the lane is busy and more are on their way. One wait,
+            // not a wake-up per arrival, which would cost the CPU the wait is meant to save.
             LockSupport.parkNanos(lingerNanos);
             queue.drainTo(batch, maxBatch - batch.size());
           }

@@ -113,32 +113,39 @@ class GroupCommitTest {
   @Test
   void aLaneThatFoundSeveralWorksQueuedLingersForMoreBeforeItStartsTheirBatch() throws Exception {
     try (GroupCommit gc = lingering(GroupCommit.MAX_LINGER)) {
-      CompletableFuture<Integer> early;
+      List<CompletableFuture<Integer>> early = new ArrayList<>();
       try (LaneGate gate = LaneGate.hold(gc, "a")) {
-        early =
-            gc.submit("insert", "k1", insert("lingered", 1))
-                .thenCombine(gc.submit("insert", "k2", insert("lingered", 2)), Integer::sum);
+        for (int i = 0; i < GroupCommit.LINGER_FROM; i++) {
+          early.add(gc.submit("insert", "k" + i, insert("lingered", i)));
+        }
       }
-      // Submitted after the gate's batch ended: the lane is lingering over the two queued works.
+      // Submitted after the gate's batch ended: the lane is lingering over the queued works.
       Thread.sleep(40);
-      CompletableFuture<Integer> late = gc.submit("insert", "k3", insert("lingered", 3));
-      early.join();
+      CompletableFuture<Integer> late = gc.submit("insert", "late", insert("lingered", 99));
+      CompletableFuture.allOf(early.toArray(CompletableFuture[]::new)).join();
       late.join();
 
-      assertThat(values("lingered")).containsExactly(1, 2, 3);
+      assertThat(values("lingered")).hasSize(GroupCommit.LINGER_FROM + 1).contains(99);
       assertThat(gc.stats().batches()).isEqualTo(2);
     }
   }
 
   @Test
-  void aLaneThatFoundItsWorkAloneStartsAtOnceWhateverItsLinger() throws Exception {
+  void aLaneThatFoundFewWorksQueuedStartsAtOnceWhateverItsLinger() throws Exception {
     try (GroupCommit gc = lingering(GroupCommit.MAX_LINGER)) {
-      gc.submit("insert", "k0", insert("alone", 0)).join(); // the lane's connection, once
-      long started = System.nanoTime();
-      gc.submit("insert", "k1", insert("alone", 1)).join();
-      long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      gc.submit("insert", "k0", insert("few", 0)).join(); // the lane's connection, once
+      List<CompletableFuture<Integer>> few = new ArrayList<>();
+      long released;
+      try (LaneGate gate = LaneGate.hold(gc, "a")) {
+        for (int i = 1; i < GroupCommit.LINGER_FROM; i++) {
+          few.add(gc.submit("insert", "k" + i, insert("few", i)));
+        }
+        released = System.nanoTime();
+      }
+      CompletableFuture.allOf(few.toArray(CompletableFuture[]::new)).join();
+      long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - released);
 
-      assertThat(values("alone")).containsExactly(0, 1);
+      assertThat(values("few")).hasSize(GroupCommit.LINGER_FROM);
       assertThat(tookMillis).isLessThan(GroupCommit.MAX_LINGER.toMillis());
     }
   }
