@@ -34,7 +34,7 @@ public final class TestDatabases {
     return server;
   }
 
-  private static void deleteQuietly(Path dir) {
+  static void deleteQuietly(Path dir) {
     try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (java.io.IOException | RuntimeException e) {

@@ -405,10 +405,33 @@ public final class PipelineBenchmarkMain implements Callable<Integer> {
         quietWait);
   }
 
-  /** The commit checked out, read-only ({@code git rev-parse}); "unknown" outside a repository. */
-  private static String headCommit() {
+  /**
+   * Where the gateway's code comes from: the jar this class was loaded from (the gateway runs on
+   * the same class path), and the commit checked out where it lies, read-only ({@code git
+   * rev-parse}); the current directory's commit says nothing of jars built elsewhere.
+   */
+  private static String gatewayCode() {
+    Path jar;
     try {
-      Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").start();
+      jar =
+          Path.of(
+              PipelineBenchmarkMain.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI());
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return "unknown (no code source: " + e + ")";
+    }
+    Path dir = Files.isDirectory(jar) ? jar : jar.getParent();
+    return jar + ", in a work tree at commit " + headCommit(dir);
+  }
+
+  /** The commit checked out at {@code dir}; "unknown" outside a repository. */
+  private static String headCommit(Path dir) {
+    try {
+      Process p =
+          new ProcessBuilder("git", "-C", dir.toString(), "rev-parse", "--short", "HEAD").start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty()
           ? out
@@ -434,7 +457,7 @@ public final class PipelineBenchmarkMain implements Callable<Integer> {
 
   private List<String> setup(String transport) {
     List<String> lines = new ArrayList<>();
-    lines.add("gateway code: the work tree at commit " + headCommit());
+    lines.add("gateway code: " + gatewayCode());
     lines.add(
         "gateway: "
             + gatewayYaml
