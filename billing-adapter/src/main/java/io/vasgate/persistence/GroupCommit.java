@@ -227,7 +227,8 @@ public final class GroupCommit implements AutoCloseable {
   /**
    * How many works a lane must have found queued before it lingers for more: with two or three it
    * is only moderately busy, and waiting there cost more latency than the larger batch saved
-   * (measured: p50 at 2,500 commands/s rose from ~3 to ~6 ms with a linger from two).
+   * (measured, loadtest/PIPELINE-BENCHMARK.md session 7: p50 at 2,500 commands/s 5.1-6.6 ms with a
+   * linger from two, 3.8-4.9 from four; p99 at 5,000/s about the same).
    */
   static final int LINGER_FROM = 4;
 
