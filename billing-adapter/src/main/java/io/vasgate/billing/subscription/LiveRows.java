@@ -173,6 +173,11 @@ final class LiveRows implements BatchScope.Deferred {
     }
   }
 
+  /** Whether row {@code id} is new in the batch and not written yet. */
+  boolean waitsToInsert(long id) {
+    return toInsert.containsKey(id);
+  }
+
   /** Takes {@code row} as now stored: added or replaced while live, dropped once terminal. */
   void stored(Subscription row) {
     List<Subscription> held = byNumber.get(row.msisdn());

@@ -29,8 +29,8 @@ import java.util.Optional;
  * never sent anywhere: it is {@linkplain #recordDecided recorded} once, settled.
  *
  * <p>Inside a group commit batch, rows may wait for the batch's end (a decided charge's, a new
- * order's): every statement here that reads or changes the table, or writes a row referring to an
- * order, first writes what waits.
+ * order's): every statement here that reads or changes the table first writes what waits, and one
+ * that writes a row referring to an order new in the batch first writes that.
  */
 public final class OrderChargeRepository {
 
@@ -126,7 +126,9 @@ public final class OrderChargeRepository {
    */
   public Claim claim(Connection c, OrderCharge proposed, Instant now, Instant claimedUntil)
       throws SQLException {
-    writeWaiting(c);
+    // A new key: only the order it refers to must be there. (A row of the same key waiting in
+    // the batch would fail the batch at its end, whose works then rerun alone.)
+    writeWaitingOrder(c, proposed.subscriptionId());
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       ps.setString(1, proposed.idempotencyKey());
       ps.setString(2, proposed.msisdn());
@@ -211,6 +213,23 @@ public final class OrderChargeRepository {
   private static void writeWaiting(Connection c) throws SQLException {
     Optional<BatchScope> batch = BatchScope.of(c);
     if (batch.isPresent()) {
+      batch.get().writeDeferred(c);
+    }
+  }
+
+  /**
+   * Inside a group commit batch, writes what waits for its end if {@code orderId} is among it (an
+   * order new in the batch), before a row referring to it is written at once.
+   */
+  private static void writeWaitingOrder(Connection c, Optional<Long> orderId) throws SQLException {
+    Optional<BatchScope> batch = BatchScope.of(c);
+    if (orderId.isPresent()
+        && batch.isPresent()
+        && batch
+            .get()
+            .attachment(LiveRows.class)
+            .map(rows -> rows.waitsToInsert(orderId.get()))
+            .orElse(false)) {
       batch.get().writeDeferred(c);
     }
   }
