@@ -64,6 +64,17 @@ public final class BatchScope {
         : Optional.empty();
   }
 
+  /**
+   * Writes what waits in the batch {@code c} belongs to, if it belongs to one: for work about to
+   * read by SQL, or to write at once a row referring to, what may still wait.
+   */
+  public static void writeDeferredOf(Connection c) throws SQLException {
+    Optional<BatchScope> batch = of(c);
+    if (batch.isPresent()) {
+      batch.get().writeDeferred(c);
+    }
+  }
+
   /** Every key the batch locked before its work ran. */
   public Set<String> lockedKeys() {
     return lockedKeys;

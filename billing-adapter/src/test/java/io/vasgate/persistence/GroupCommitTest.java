@@ -319,24 +319,7 @@ class GroupCommitTest {
     try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {
       // The work knows what a duplicate means to it; waiting for the batch's end, the row would
       // fail at the commit instead, out of the work's reach.
-      SqlWork<String> expectsDuplicates =
-          c -> {
-            try {
-              insert.writeOn(
-                  c,
-                  List.of(
-                      (ps, first) -> {
-                        ps.setString(first, "taken");
-                        ps.setInt(first + 1, 1);
-                      }));
-              return "written";
-            } catch (SQLException e) {
-              if (e.getErrorCode() == 1062) {
-                return "already there";
-              }
-              throw e;
-            }
-          };
+      SqlWork<String> expectsDuplicates = c -> writeExpectingDuplicate(insert, c, "taken", 1);
 
       assertThat(gc.submit("insert", "k", expectsDuplicates).join()).isEqualTo("already there");
       assertThat(gc.stats().reruns()).isEqualTo(1);
@@ -352,19 +335,9 @@ class GroupCommitTest {
     try (GroupCommit gc = new GroupCommit(db.dataSource(), 1, 64, "t")) {
       SqlWork<String> work =
           c -> {
-            try {
-              insert.writeOn(
-                  c,
-                  List.of(
-                      (ps, first) -> {
-                        ps.setString(first, "early");
-                        ps.setInt(first + 1, 1);
-                      }));
-            } catch (SQLException e) {
-              if (e.getErrorCode() == 1062) {
-                return "already there";
-              }
-              throw e;
+            String written = writeExpectingDuplicate(insert, c, "early", 1);
+            if (!written.equals("written")) {
+              return written;
             }
             // A reader of the table writes what waits first: here the row fails.
             BatchScope.of(c).orElseThrow().writeDeferred(c);
@@ -372,6 +345,28 @@ class GroupCommitTest {
           };
 
       assertThat(gc.submit("insert", "k", work).join()).isEqualTo("already there");
+    }
+  }
+
+  /**
+   * Writes (k, v) through {@code insert}; "already there" when the row is refused as a duplicate.
+   */
+  private static String writeExpectingDuplicate(
+      MultiRowInsert insert, Connection c, String k, int v) throws SQLException {
+    try {
+      insert.writeOn(
+          c,
+          List.of(
+              (ps, first) -> {
+                ps.setString(first, k);
+                ps.setInt(first + 1, v);
+              }));
+      return "written";
+    } catch (SQLException e) {
+      if (e.getErrorCode() == 1062) {
+        return "already there";
+      }
+      throw e;
     }
   }
 

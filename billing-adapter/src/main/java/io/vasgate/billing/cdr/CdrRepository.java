@@ -80,11 +80,8 @@ public final class CdrRepository {
 
   /** The record of this type and key, if any, read on the caller's connection. */
   public Optional<Cdr> find(Connection c, CdrType type, String idempotencyKey) throws SQLException {
-    Optional<BatchScope> batch = BatchScope.of(c);
-    if (batch.isPresent()) {
-      // A record this batch deferred must be found too.
-      batch.get().writeDeferred(c);
-    }
+    // A record this batch deferred must be found too.
+    BatchScope.writeDeferredOf(c);
     return findRecord(c, type, idempotencyKey);
   }
 

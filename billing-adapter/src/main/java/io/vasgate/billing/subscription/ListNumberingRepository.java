@@ -48,11 +48,8 @@ public final class ListNumberingRepository {
 
   /** The number's latest numbering, however old. */
   public Optional<ListNumbering> find(Connection c, String msisdn) throws SQLException {
-    Optional<BatchScope> batch = BatchScope.of(c);
-    if (batch.isPresent()) {
-      // A list this batch saved must be found too.
-      batch.get().writeDeferred(c);
-    }
+    // A list this batch saved must be found too.
+    BatchScope.writeDeferredOf(c);
     try (PreparedStatement ps = c.prepareStatement(FIND)) {
       ps.setString(1, msisdn);
       try (ResultSet rs = ps.executeQuery()) {

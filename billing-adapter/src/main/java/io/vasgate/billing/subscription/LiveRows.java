@@ -84,6 +84,12 @@ final class LiveRows implements BatchScope.Deferred {
     return byNumber.containsKey(msisdn);
   }
 
+  private void requireCovered(String msisdn) {
+    if (!covers(msisdn)) {
+      throw new IllegalArgumentException("the rows of " + msisdn + " were not read");
+    }
+  }
+
   /** The live rows of a {@linkplain #covers covered} number, oldest first. */
   List<Subscription> of(String msisdn) {
     List<Subscription> held = byNumber.get(msisdn);
@@ -110,9 +116,7 @@ final class LiveRows implements BatchScope.Deferred {
    * once, what the database gets at the end of the batch.
    */
   void changed(Subscription row, Instant at) {
-    if (!covers(row.msisdn())) {
-      throw new IllegalArgumentException("the rows of " + row.msisdn() + " were not read");
-    }
+    requireCovered(row.msisdn());
     stored(row);
     if (toInsert.containsKey(row.id())) {
       // Not written yet: it goes out once, as it is last.
@@ -127,9 +131,7 @@ final class LiveRows implements BatchScope.Deferred {
    * once, what the database gets at the end of the batch.
    */
   void inserted(Subscription row, Instant at) {
-    if (!covers(row.msisdn())) {
-      throw new IllegalArgumentException("the rows of " + row.msisdn() + " were not read");
-    }
+    requireCovered(row.msisdn());
     stored(row);
     toInsert.put(row.id(), new Update(row, at));
   }

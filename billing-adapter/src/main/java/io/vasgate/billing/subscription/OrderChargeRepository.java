@@ -188,7 +188,7 @@ public final class OrderChargeRepository {
     if (!status.isSettled()) {
       // An unknown answer is claimed again (and read back) by the same batch's later work or the
       // retry job: its row goes out at once, after what it refers to.
-      writeWaiting(c);
+      BatchScope.writeDeferredOf(c);
     }
     try {
       if (status.isSettled()) {
@@ -203,18 +203,6 @@ public final class OrderChargeRepository {
       }
     }
     return settleOrRecorded(c, charge.idempotencyKey(), result, now);
-  }
-
-  /**
-   * Inside a group commit batch, writes what waits for its end: the rows of this table and the new
-   * orders they refer to (a foreign key), before a statement that reads or changes the table or
-   * writes a row referring to an order.
-   */
-  private static void writeWaiting(Connection c) throws SQLException {
-    Optional<BatchScope> batch = BatchScope.of(c);
-    if (batch.isPresent()) {
-      batch.get().writeDeferred(c);
-    }
   }
 
   /**
@@ -237,7 +225,7 @@ public final class OrderChargeRepository {
   /** Re-arms the stored charge {@code key} if its outcome is unknown and nobody holds it. */
   public Claim reclaim(Connection c, String key, Instant now, Instant claimedUntil)
       throws SQLException {
-    writeWaiting(c);
+    BatchScope.writeDeferredOf(c);
     boolean claimed;
     try (PreparedStatement ps = c.prepareStatement(RECLAIM)) {
       SqlValues.setInstant(ps, 1, claimedUntil);
@@ -261,7 +249,7 @@ public final class OrderChargeRepository {
    */
   public boolean settle(Connection c, String key, ChargeResult result, Instant now)
       throws SQLException {
-    writeWaiting(c);
+    BatchScope.writeDeferredOf(c);
     OrderChargeStatus status = OrderChargeStatus.of(result.status());
     try (PreparedStatement ps = c.prepareStatement(SETTLE)) {
       ps.setString(1, status.name());
@@ -309,7 +297,7 @@ public final class OrderChargeRepository {
   public boolean claimRefund(
       Connection c, String key, String reason, Instant now, Instant claimedUntil)
       throws SQLException {
-    writeWaiting(c);
+    BatchScope.writeDeferredOf(c);
     try (PreparedStatement ps = c.prepareStatement(CLAIM_REFUND)) {
       ps.setString(1, MonthlyBilling.refundKey(key));
       ps.setString(2, bounded(reason, 255));
@@ -322,7 +310,7 @@ public final class OrderChargeRepository {
 
   /** Records the billing system's answer to the refund of charge {@code key}. */
   public void settleRefund(Connection c, String key, ChargeResult result) throws SQLException {
-    writeWaiting(c);
+    BatchScope.writeDeferredOf(c);
     try (PreparedStatement ps = c.prepareStatement(SETTLE_REFUND)) {
       ps.setString(1, OrderChargeStatus.of(result.status()).name());
       ps.setString(2, key);
@@ -343,7 +331,7 @@ public final class OrderChargeRepository {
 
   private static List<OrderCharge> list(Connection c, String sql, Object... args)
       throws SQLException {
-    writeWaiting(c);
+    BatchScope.writeDeferredOf(c);
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         if (args[i] instanceof Instant instant) {

@@ -327,7 +327,7 @@ public final class SubscriptionRepository {
         batch.get().write(c);
       }
       try {
-        INSERT.execute(c, List.of(newRow(new LiveRows.Update(stored, order.createdAt()))));
+        insertNew(c, List.of(new LiveRows.Update(stored, order.createdAt())));
       } catch (SQLException e) {
         // Only the one-live-row key means "already ordered"; a taken id is a fault (two
         // gateways sharing a node id).

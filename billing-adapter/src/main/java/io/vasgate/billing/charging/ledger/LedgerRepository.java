@@ -209,11 +209,8 @@ public final class LedgerRepository {
 
   private LedgerEntry decideRefund(Connection c, RefundRequest request, Instant now)
       throws SQLException {
-    Optional<BatchScope> batch = BatchScope.of(c);
-    if (batch.isPresent()) {
-      // The charge refunded may be an entry still waiting for the batch's end.
-      batch.get().writeDeferred(c);
-    }
+    // The charge refunded may be an entry still waiting for the batch's end.
+    BatchScope.writeDeferredOf(c);
     Optional<LedgerEntry> earlier =
         find(c, LedgerEntryType.REFUND, request.idempotencyKey(), false);
     if (earlier.isPresent()) {
