@@ -3,7 +3,6 @@ package io.vasgate.persistence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +14,9 @@ import java.util.Optional;
  * <p>Connector/J folds a JDBC batch of INSERTs into one multi-row INSERT too, but with server-side
  * prepared statements it prepares that statement for the batch's exact size, runs it once and
  * closes it: a prepare and a close round trip per batch, which at the benchmark's maximum was a
- * sixth of the gateway's JDBC time. Here rows go in chunks of powers of two (25 rows: 16 + 8 + 1),
- * as {@link MultiRowUpdate} does, so a table has at most seven statement shapes.
+ * sixth of the gateway's JDBC time. Here rows go in chunks of fixed {@linkplain StatementSizes
+ * sizes} (45 rows: 32 + 13), as {@link MultiRowUpdate}'s do, so a table has a fixed set of
+ * statement shapes.
  */
 public final class MultiRowInsert {
 
@@ -29,8 +29,8 @@ public final class MultiRowInsert {
   private final int parameters;
   private final int maxRows;
 
-  /** The statement for 2^i rows at index i. */
-  private final List<String> statements;
+  /** The statement for n rows at index n, for each {@linkplain StatementSizes size} n. */
+  private final String[] statements;
 
   /**
    * @param oneRow an INSERT of one row, {@code INSERT INTO t (a, b) VALUES (?, ?)}, optionally
@@ -56,19 +56,21 @@ public final class MultiRowInsert {
           "parameters only, and no calls, in the row of a multi-row INSERT: " + oneRow);
     }
     this.parameters = (int) row.chars().filter(ch -> ch == '?').count();
-    List<String> shapes = new ArrayList<>();
-    for (int rows = 1; rows <= MultiRowUpdate.MAX_ROWS; rows *= 2) {
+    String[] shapes = new String[StatementSizes.MAX + 1];
+    int widest = 0;
+    for (int rows : StatementSizes.upTo(StatementSizes.MAX)) {
       String sql = head + String.join(", ", Collections.nCopies(rows, row)) + tail;
       if (sql.length() >= EmbeddedMariaDb.PREPARED_STATEMENT_CACHE_SQL_LIMIT) {
         break;
       }
-      shapes.add(sql);
+      shapes[rows] = sql;
+      widest = rows;
     }
-    if (shapes.isEmpty()) {
+    if (widest == 0) {
       throw new IllegalArgumentException("one row is too long to cache: " + oneRow);
     }
-    this.statements = List.copyOf(shapes);
-    this.maxRows = 1 << (shapes.size() - 1);
+    this.statements = shapes;
+    this.maxRows = widest;
   }
 
   /**
@@ -90,9 +92,8 @@ public final class MultiRowInsert {
   /** Inserts {@code rows} in the order given. */
   public void execute(Connection c, List<? extends Row> rows) throws SQLException {
     int from = 0;
-    for (int size : MultiRowUpdate.chunkSizes(rows.size(), maxRows)) {
-      try (PreparedStatement ps =
-          c.prepareStatement(statements.get(Integer.numberOfTrailingZeros(size)))) {
+    for (int size : StatementSizes.chunks(rows.size(), maxRows)) {
+      try (PreparedStatement ps = c.prepareStatement(statements[size])) {
         for (int i = 0; i < size; i++) {
           rows.get(from + i).bind(ps, 1 + i * parameters);
         }

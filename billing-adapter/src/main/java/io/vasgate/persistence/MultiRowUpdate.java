@@ -24,9 +24,10 @@ import java.util.function.ToLongFunction;
  * range read of the primary key; and the {@code WHERE} holds exactly the ids the CASEs name, so no
  * row falls through a CASE to NULL.
  *
- * <p>Chunks come in powers of two up to {@link #MAX_ROWS} rows (50 rows: 32 + 16 + 2), or fewer for
- * an update of many columns, so a table has at most seven statement shapes, each prepared once per
- * connection and then taken from Connector/J's cache, however the batch sizes vary.
+ * <p>Chunks come in the {@linkplain StatementSizes sizes} up to {@link #MAX_ROWS} rows (50 rows: 48
+ * + 2), or fewer for an update of many columns, so a table has a fixed set of statement shapes,
+ * each prepared once per connection and then taken from Connector/J's cache, however the batch
+ * sizes vary.
  *
  * @param <T> what a row's id and values are read from
  */
@@ -42,14 +43,14 @@ public final class MultiRowUpdate<T> {
   public record Column<T>(String name, Binder<T> binder) {}
 
   /** The most rows one statement updates. */
-  public static final int MAX_ROWS = 64;
+  public static final int MAX_ROWS = StatementSizes.MAX;
 
   private final ToLongFunction<T> id;
   private final List<Column<T>> columns;
   private final int maxRows;
 
-  /** The statement for 2^i rows at index i. */
-  private final List<String> statements;
+  /** The statement for n rows at index n, for each {@linkplain StatementSizes size} n. */
+  private final String[] statements;
 
   /**
    * Chunks of up to {@link #MAX_ROWS} rows.
@@ -61,14 +62,14 @@ public final class MultiRowUpdate<T> {
   }
 
   /**
-   * @param maxRows the most rows one statement updates, a power of two up to {@link #MAX_ROWS}: the
-   *     more columns, the fewer fit the prepared statement cache
+   * @param maxRows the most rows one statement updates, one of the {@linkplain StatementSizes
+   *     sizes}: the more columns, the fewer fit the prepared statement cache
    * @throws IllegalArgumentException if the widest statement is too long for Connector/J to cache
    */
   public MultiRowUpdate(String table, ToLongFunction<T> id, List<Column<T>> columns, int maxRows) {
-    if (maxRows < 1 || maxRows > MAX_ROWS || Integer.bitCount(maxRows) != 1) {
+    if (!StatementSizes.isSize(maxRows)) {
       throw new IllegalArgumentException(
-          table + " - rows per statement must be a power of two up to " + MAX_ROWS);
+          table + " - rows per statement must be one of " + StatementSizes.upTo(MAX_ROWS));
     }
     this.maxRows = maxRows;
     if (columns.isEmpty()) {
@@ -76,12 +77,11 @@ public final class MultiRowUpdate<T> {
     }
     this.id = id;
     this.columns = List.copyOf(columns);
-    List<String> shapes = new ArrayList<>();
-    for (int rows = 1; rows <= maxRows; rows *= 2) {
-      shapes.add(sql(table, rows));
+    this.statements = new String[maxRows + 1];
+    for (int rows : StatementSizes.upTo(maxRows)) {
+      statements[rows] = sql(table, rows);
     }
-    this.statements = List.copyOf(shapes);
-    int longest = statements.get(statements.size() - 1).length();
+    int longest = statements[maxRows].length();
     if (longest >= EmbeddedMariaDb.PREPARED_STATEMENT_CACHE_SQL_LIMIT) {
       throw new IllegalArgumentException(
           table
@@ -117,7 +117,7 @@ public final class MultiRowUpdate<T> {
     List<T> distinct = new ArrayList<>(lastById.values());
     int from = 0;
     int found = 0;
-    for (int size : chunkSizes(distinct.size(), maxRows)) {
+    for (int size : StatementSizes.chunks(distinct.size(), maxRows)) {
       found += write(c, distinct.subList(from, from + size));
       from += size;
     }
@@ -125,7 +125,7 @@ public final class MultiRowUpdate<T> {
   }
 
   private int write(Connection c, List<T> chunk) throws SQLException {
-    String sql = statements.get(Integer.numberOfTrailingZeros(chunk.size()));
+    String sql = statements[chunk.size()];
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       int index = 1;
       for (Column<T> column : columns) {
@@ -139,25 +139,5 @@ public final class MultiRowUpdate<T> {
       }
       return ps.executeUpdate();
     }
-  }
-
-  /** {@link #chunkSizes(int, int)} of {@link #MAX_ROWS}. */
-  static List<Integer> chunkSizes(int rows) {
-    return chunkSizes(rows, MAX_ROWS);
-  }
-
-  /**
-   * The sizes of the chunks {@code rows} rows are written in: as many of {@code maxRows} as fit,
-   * then one for each binary digit of the rest.
-   */
-  static List<Integer> chunkSizes(int rows, int maxRows) {
-    List<Integer> sizes = new ArrayList<>(Collections.nCopies(rows / maxRows, maxRows));
-    int rest = rows % maxRows;
-    for (int size = maxRows / 2; size >= 1; size /= 2) {
-      if ((rest & size) != 0) {
-        sizes.add(size);
-      }
-    }
-    return sizes;
   }
 }

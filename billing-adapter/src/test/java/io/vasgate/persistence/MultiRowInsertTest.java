@@ -72,11 +72,11 @@ class MultiRowInsertTest {
   }
 
   @Test
-  void insertsEveryRowInOrderInOneStatementPerPowerOfTwoChunk() throws SQLException {
+  void insertsEveryRowInOrderInAtMostTwoStatementsUpToSixtyFourRows() throws SQLException {
     try (Connection c = db.dataSource().getConnection()) {
       long before = sessionStatus(c, "Com_insert");
-      INSERT.execute(c, rows("a", 25));
-      assertThat(sessionStatus(c, "Com_insert") - before).as("16 + 8 + 1").isEqualTo(3);
+      INSERT.execute(c, rows("a", 45));
+      assertThat(sessionStatus(c, "Com_insert") - before).as("32 + 13").isEqualTo(2);
       List<Integer> values = new ArrayList<>();
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT v FROM mri_probe ORDER BY id")) {
@@ -84,14 +84,16 @@ class MultiRowInsertTest {
           values.add(rs.getInt(1));
         }
       }
-      assertThat(values).hasSize(25).isSorted();
+      assertThat(values).hasSize(45).isSorted();
     }
   }
 
   @Test
   void aConnectionPreparesEachShapeOnceHoweverTheBatchesVary() throws SQLException {
     try (Connection c = db.dataSource().getConnection()) {
-      INSERT.execute(c, rows("warm", 127));
+      for (int size = 1; size <= StatementSizes.MAX; size++) {
+        INSERT.execute(c, rows("warm" + size + "-", size));
+      }
       long before = sessionStatus(c, "Com_stmt_prepare");
       INSERT.execute(c, rows("b", 25));
       INSERT.execute(c, rows("c", 7));

@@ -126,9 +126,7 @@ public final class SubscriptionRepository {
       "SELECT id, subscription_id, msisdn, product_code, from_state, to_state, at, cause_mo_id,"
           + " cause_job, detail FROM subscription_transition WHERE msisdn = ? ORDER BY at, id";
 
-  /**
-   * Writes a batch's changed rows ({@link LiveRows}): 32 rows of 7 columns fit a cached statement.
-   */
+  /** Writes a batch's changed rows ({@link LiveRows}). */
   private static final MultiRowUpdate<LiveRows.Update> CHANGED_ROWS =
       new MultiRowUpdate<>(
           "subscription",
@@ -149,8 +147,7 @@ public final class SubscriptionRepository {
               new MultiRowUpdate.Column<>(
                   "cancelled_at", (ps, i, u) -> SqlValues.setInstant(ps, i, u.row().cancelledAt())),
               new MultiRowUpdate.Column<>(
-                  "updated_at", (ps, i, u) -> SqlValues.setInstant(ps, i, u.at()))),
-          32);
+                  "updated_at", (ps, i, u) -> SqlValues.setInstant(ps, i, u.at()))));
 
   /** A row to insert as {@code u} has it, last changed at {@code u.at()}. */
   private static MultiRowInsert.Row newRow(LiveRows.Update u) {
