@@ -459,6 +459,61 @@ class MessageJournalTest {
   }
 
   @Test
+  void answersAloneWaitForMoreAndAreWrittenWhenTheWaitEnds() throws Exception {
+    List<Long> mtIds = sentMts(2);
+    try (MessageJournal j =
+        new MessageJournal(db.dataSource(), 256, Duration.ofSeconds(60), Duration.ofMillis(300))) {
+      long started = System.nanoTime();
+      CompletableFuture<Void> first = j.mtAnswered(mtIds.get(0), 0, T0);
+      CompletableFuture<Void> second = j.mtAnswered(mtIds.get(1), 0x45, T0);
+      get(first);
+      assertThat(Duration.ofNanos(System.nanoTime() - started))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+      assertThat(second).isDone();
+    }
+    assertThat(
+            select(
+                "SELECT state FROM mt_message_state WHERE id IN ("
+                    + mtIds.get(0)
+                    + ","
+                    + mtIds.get(1)
+                    + ") ORDER BY id"))
+        .containsExactly(List.of("ACKED"), List.of("FAILED"));
+  }
+
+  @Test
+  void aWriteSomeoneWaitsForEndsTheWaitForAnswersAndTakesThemAlong() throws Exception {
+    long mtId = sentMts(1).get(0);
+    try (MessageJournal j =
+        new MessageJournal(db.dataSource(), 256, Duration.ofSeconds(60), Duration.ofSeconds(30))) {
+      CompletableFuture<Void> answer = j.mtAnswered(mtId, 0, T0);
+      Thread.sleep(100);
+      assertThat(answer).as("an answer alone waits").isNotDone();
+      long started = System.nanoTime();
+      get(j.recordMo(mo("8613800000031", "KT", T0)));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+      assertThat(answer).as("written in the MO's transaction").isDone();
+    }
+    assertThat(select("SELECT state FROM mt_message_state WHERE id = " + mtId))
+        .containsExactly(List.of("ACKED"));
+  }
+
+  @Test
+  void closingWritesAnswersStillWaitingWithoutWaitingOut() throws Exception {
+    long mtId = sentMts(1).get(0);
+    MessageJournal j =
+        new MessageJournal(db.dataSource(), 256, Duration.ofSeconds(60), Duration.ofSeconds(30));
+    CompletableFuture<Void> answer = j.mtAnswered(mtId, 0, T0);
+    Thread.sleep(100);
+    long started = System.nanoTime();
+    j.close();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    get(answer);
+    assertThat(select("SELECT state FROM mt_message_state WHERE id = " + mtId))
+        .containsExactly(List.of("ACKED"));
+  }
+
+  @Test
   void mosProcessedInOneBatchEachKeepTheirOwnStatusCommandAndProduct() throws Exception {
     List<Long> moIds = receivedMos("86137", 70);
     getAll(
