@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -76,6 +79,113 @@ class HeldConnectionTest {
         rs.next();
         assertThat(rs.getInt(1)).isZero();
       }
+    }
+  }
+
+  private static long sessionStatus(Connection c, String name) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE '" + name + "'")) {
+      rs.next();
+      return rs.getLong(2);
+    }
+  }
+
+  private static int selectOne(PreparedStatement ps, int value) throws SQLException {
+    ps.setInt(1, value);
+    try (ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
+  void aStatementItsCallerClosedServesTheNextCallerOfTheSameSql() throws SQLException {
+    try (HeldConnection held = new HeldConnection(db.dataSource())) {
+      Connection c = held.get();
+      PreparedStatement first = c.prepareStatement("SELECT ? + 1");
+      assertThat(selectOne(first, 1)).isEqualTo(2);
+      first.close();
+      assertThat(first.isClosed()).isTrue();
+      long prepared = sessionStatus(c, "Com_stmt_prepare");
+      try (PreparedStatement again = c.prepareStatement("SELECT ? + 1")) {
+        assertThat(again).isSameAs(first);
+        assertThat(again.isClosed()).isFalse();
+        assertThat(selectOne(again, 41)).isEqualTo(42);
+      }
+      assertThat(sessionStatus(c, "Com_stmt_prepare")).isEqualTo(prepared);
+      assertThat(held.keptStatements()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aStatementStillInUseIsNotHandedOutAgain() throws SQLException {
+    try (HeldConnection held = new HeldConnection(db.dataSource())) {
+      Connection c = held.get();
+      try (PreparedStatement outer = c.prepareStatement("SELECT ? * 2");
+          PreparedStatement inner = c.prepareStatement("SELECT ? * 2")) {
+        assertThat(inner).isNotSameAs(outer);
+        outer.setInt(1, 5);
+        try (ResultSet rs = outer.executeQuery()) {
+          assertThat(selectOne(inner, 7)).isEqualTo(14);
+          rs.next();
+          assertThat(rs.getInt(1)).as("the outer results survive the inner query").isEqualTo(10);
+        }
+      }
+    }
+  }
+
+  @Test
+  void rowsAddedButNeverExecutedDoNotGoOutWithTheNextBatch() throws SQLException {
+    try (HeldConnection held = new HeldConnection(db.dataSource())) {
+      Connection c = held.get();
+      c.createStatement().execute("CREATE TABLE IF NOT EXISTS held_batch (id INT PRIMARY KEY)");
+      c.createStatement().execute("DELETE FROM held_batch");
+      String insert = "INSERT INTO held_batch (id) VALUES (?)";
+      try (PreparedStatement abandoned = c.prepareStatement(insert)) {
+        abandoned.setInt(1, 1);
+        abandoned.addBatch();
+      }
+      try (PreparedStatement ps = c.prepareStatement(insert)) {
+        ps.setInt(1, 2);
+        ps.addBatch();
+        ps.executeBatch();
+      }
+      c.commit();
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT id FROM held_batch")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(2);
+        assertThat(rs.next()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void givingTheConnectionBackClosesWhatItKept() throws SQLException {
+    try (HeldConnection held = new HeldConnection(db.dataSource())) {
+      Connection c = held.get();
+      PreparedStatement ps = c.prepareStatement("SELECT ? - 1");
+      assertThat(selectOne(ps, 1)).isZero();
+      ps.close();
+      held.release();
+      assertThat(held.keptStatements()).isZero();
+      Connection next = held.get();
+      try (PreparedStatement fresh = next.prepareStatement("SELECT ? - 1")) {
+        assertThat(fresh).isNotSameAs(ps);
+        assertThat(selectOne(fresh, 3)).isEqualTo(2);
+      }
+    }
+  }
+
+  @Test
+  void keepsABoundedNumberOfStatements() throws SQLException {
+    try (HeldConnection held = new HeldConnection(db.dataSource())) {
+      Connection c = held.get();
+      for (int i = 0; i < HeldConnection.MAX_KEPT + 10; i++) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT ? + " + i)) {
+          assertThat(selectOne(ps, 1)).isEqualTo(1 + i);
+        }
+      }
+      assertThat(held.keptStatements()).isEqualTo(HeldConnection.MAX_KEPT);
     }
   }
 }
