@@ -1,9 +1,7 @@
 package io.vasgate.persistence;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -142,10 +140,7 @@ public final class BatchScope {
    * close it (the batch owns it); a close is ignored.
    */
   Connection expose(Connection c) {
-    InvocationHandler handler = new Handler(c, this);
-    return (Connection)
-        Proxy.newProxyInstance(
-            BatchScope.class.getClassLoader(), new Class<?>[] {Connection.class}, handler);
+    return Proxies.create(Connection.class, new Handler(c, this));
   }
 
   private record Handler(Connection target, BatchScope scope) implements InvocationHandler {
@@ -169,18 +164,10 @@ public final class BatchScope {
           // theirs too. A work that fails throws, and the batch reruns it on its own.
           throw new SQLException(
               method.getName() + " inside a shared transaction: work must leave it to the batch");
-        case "equals":
-          return proxy == args[0];
-        case "hashCode":
-          return System.identityHashCode(proxy);
         default:
           break;
       }
-      try {
-        return method.invoke(target, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
+      return Proxies.forward(proxy, target, method, args);
     }
   }
 }

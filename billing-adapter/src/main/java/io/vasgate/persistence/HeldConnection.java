@@ -1,12 +1,11 @@
 package io.vasgate.persistence;
 
 import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,11 +26,12 @@ import org.slf4j.LoggerFactory;
  * other. Not thread-safe: one writer thread owns it.
  *
  * <p>While it is held, the statements prepared on it ({@code prepareStatement(String)}) stay open:
- * closing one only hands it back for the next use of the same SQL. Taking a statement from
- * Connector/J's cache and returning it (with the pool's wrapping and tracking, and the reset of
- * every parameter, twice) was an eighth of the gateway's CPU at the benchmark's maximum, for a
- * writer that runs the same few dozen statements batch after batch. A statement still in use when
- * its SQL is prepared again (a query inside the loop over its own results) gets a fresh one.
+ * closing one hands it back, parameters cleared, for the next use of the same SQL. Taking each from
+ * Connector/J's cache and returning it (the pool's wrapping and tracking, a cache lookup, every
+ * parameter reset on the way out and again on the way in) was an eighth of the gateway's CPU at the
+ * benchmark's maximum, for writers that run the same few dozen statements batch after batch. A
+ * statement still in use when its SQL is prepared again (a query inside the loop over its own
+ * results) gets a fresh one; each caller gets a handle of its own, dead once closed.
  */
 public final class HeldConnection implements AutoCloseable {
 
@@ -41,13 +41,14 @@ public final class HeldConnection implements AutoCloseable {
   private final long maxHoldNanos;
   private final LongSupplier nanoTime;
   private Connection held;
-  private Connection exposed;
+
+  /** What was handed out for {@link #held}, with the statements kept on it. */
+  private KeepingConnection keeping;
+
   private long heldSince;
 
   /** The most statements kept: SQL built with values in it would otherwise grow it unbounded. */
   static final int MAX_KEPT = 512;
-
-  private final Map<String, Kept> kept = new HashMap<>();
 
   /**
    * @param maxHold the longest a connection is kept before it goes back to the pool
@@ -76,15 +77,10 @@ public final class HeldConnection implements AutoCloseable {
         throw e;
       }
       held = c;
-      exposed =
-          (Connection)
-              Proxy.newProxyInstance(
-                  HeldConnection.class.getClassLoader(),
-                  new Class<?>[] {Connection.class},
-                  new KeepingConnection(c));
+      keeping = new KeepingConnection(c);
       heldSince = nanoTime.getAsLong();
     }
-    return exposed;
+    return keeping.proxy;
   }
 
   /** Whether a connection is held now. */
@@ -114,47 +110,39 @@ public final class HeldConnection implements AutoCloseable {
       return;
     }
     Connection c = held;
+    KeepingConnection k = keeping;
     held = null;
-    exposed = null;
-    for (Kept k : kept.values()) {
-      try {
-        k.statement.close();
-      } catch (SQLException e) {
-        log.debug("held connection - closing a kept statement failed: {}", e.toString());
-      }
+    keeping = null;
+    try {
+      k.closeAll();
+    } finally {
+      closeQuietly(c);
     }
-    kept.clear();
-    closeQuietly(c);
   }
 
   /** How many statements are kept open now. */
   int keptStatements() {
-    return kept.size();
+    return keeping == null ? 0 : keeping.kept.size();
   }
 
-  /** A statement kept open, and whether a caller has it now. */
-  private static final class Kept {
-    final PreparedStatement statement;
-    final PreparedStatement handle;
-    boolean inUse;
-    boolean batched;
-
-    Kept(PreparedStatement statement) {
-      this.statement = statement;
-      this.handle =
-          (PreparedStatement)
-              Proxy.newProxyInstance(
-                  HeldConnection.class.getClassLoader(),
-                  new Class<?>[] {PreparedStatement.class},
-                  new KeptStatement(this));
-    }
+  @Override
+  public void close() {
+    release();
   }
 
-  private final class KeepingConnection implements InvocationHandler {
-    private final Connection target;
+  /**
+   * The connection handed out: {@code prepareStatement(String)} takes a kept statement, everything
+   * else goes to the pooled connection. A proxy kept past {@link #release} keeps nothing more (its
+   * connection is closed).
+   */
+  private static final class KeepingConnection implements InvocationHandler {
+    final Connection target;
+    final Connection proxy;
+    final Map<String, Kept> kept = new HashMap<>();
 
     KeepingConnection(Connection target) {
       this.target = target;
+      this.proxy = Proxies.create(Connection.class, this);
     }
 
     @Override
@@ -165,36 +153,80 @@ public final class HeldConnection implements AutoCloseable {
           && method.getName().equals("prepareStatement")) {
         return prepare(sql);
       }
-      switch (method.getName()) {
-        case "equals":
-          return proxy == args[0];
-        case "hashCode":
-          return System.identityHashCode(proxy);
-        default:
-          return invokeOn(target, method, args);
-      }
+      return Proxies.forward(proxy, target, method, args);
     }
 
     private PreparedStatement prepare(String sql) throws SQLException {
       Kept k = kept.get(sql);
+      if (k != null && k.statement.isClosed()) {
+        // Closed behind the handle's back (through its ResultSet, say): keep a new one.
+        kept.remove(sql);
+        k = null;
+      }
       if (k == null) {
         if (kept.size() >= MAX_KEPT) {
           return target.prepareStatement(sql);
         }
-        k = new Kept(target.prepareStatement(sql));
+        k = new Kept(target.prepareStatement(sql), proxy);
         kept.put(sql, k);
-      } else if (k.inUse) {
+      } else if (k.lease != null) {
         return target.prepareStatement(sql);
       }
-      k.inUse = true;
-      return k.handle;
+      return k.lend();
+    }
+
+    void closeAll() {
+      for (Kept k : kept.values()) {
+        try {
+          k.statement.close();
+        } catch (SQLException | RuntimeException e) {
+          log.debug("held connection - closing a kept statement failed: {}", e.toString());
+        }
+      }
+      kept.clear();
     }
   }
 
-  private static final class KeptStatement implements InvocationHandler {
-    private final Kept kept;
+  /** A statement kept open, and the caller's lease on it, if a caller has it now. */
+  private static final class Kept {
+    final PreparedStatement statement;
+    final Connection connection;
+    Lease lease;
+    boolean batched;
 
-    KeptStatement(Kept kept) {
+    Kept(PreparedStatement statement, Connection connection) {
+      this.statement = statement;
+      this.connection = connection;
+    }
+
+    /** A handle of its own for each caller: a stale one cannot reach the next caller's lease. */
+    PreparedStatement lend() {
+      lease = new Lease(this);
+      return Proxies.create(PreparedStatement.class, lease);
+    }
+
+    void giveBack() throws SQLException {
+      try {
+        if (batched) {
+          // Rows added but never executed (the caller failed between) must not go out with the
+          // next caller's batch.
+          batched = false;
+          statement.clearBatch();
+        }
+        // So that a caller who forgets a parameter is told, as with a fresh statement, instead
+        // of sending the last caller's value.
+        statement.clearParameters();
+      } finally {
+        lease = null;
+      }
+    }
+  }
+
+  private static final class Lease implements InvocationHandler {
+    private final Kept kept;
+    private boolean closed;
+
+    Lease(Kept kept) {
       this.kept = kept;
     }
 
@@ -202,40 +234,33 @@ public final class HeldConnection implements AutoCloseable {
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       switch (method.getName()) {
         case "close":
-          if (kept.batched) {
-            // Rows added but never executed (the caller failed between) must not go out with
-            // the next caller's batch.
-            kept.statement.clearBatch();
-            kept.batched = false;
+          if (!closed) {
+            closed = true;
+            kept.giveBack();
           }
-          kept.inUse = false;
           return null;
+        case "isClosed":
+          return closed;
+        default:
+          break;
+      }
+      if (closed && !Proxies.isIdentity(method)) {
+        throw new SQLException("statement is closed");
+      }
+      switch (method.getName()) {
+        case "getConnection":
+          return kept.connection;
+        case "closeOnCompletion":
+          throw new SQLFeatureNotSupportedException(
+              "a statement kept by a held connection is closed by its caller");
         case "addBatch":
           kept.batched = true;
-          return invokeOn(kept.statement, method, args);
-        case "isClosed":
-          return !kept.inUse;
-        case "equals":
-          return proxy == args[0];
-        case "hashCode":
-          return System.identityHashCode(proxy);
+          break;
         default:
-          return invokeOn(kept.statement, method, args);
+          break;
       }
+      return Proxies.forward(proxy, kept.statement, method, args);
     }
-  }
-
-  private static Object invokeOn(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
-  }
-
-  @Override
-  public void close() {
-    release();
   }
 
   private static void closeQuietly(Connection c) {

@@ -463,12 +463,14 @@ class MessageJournalTest {
     List<Long> mtIds = sentMts(2);
     try (MessageJournal j =
         new MessageJournal(db.dataSource(), 256, Duration.ofSeconds(60), Duration.ofMillis(300))) {
+      long insertsBefore = globalStatus("Com_insert");
       long started = System.nanoTime();
       CompletableFuture<Void> first = j.mtAnswered(mtIds.get(0), 0, T0);
       CompletableFuture<Void> second = j.mtAnswered(mtIds.get(1), 0x45, T0);
       getAll(List.of(first, second));
       assertThat(Duration.ofNanos(System.nanoTime() - started))
           .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+      assertThat(globalStatus("Com_insert") - insertsBefore).as("one INSERT for both").isEqualTo(1);
     }
     assertThat(
             select(

@@ -1,6 +1,7 @@
 package io.vasgate.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
@@ -103,17 +104,54 @@ class HeldConnectionTest {
     try (HeldConnection held = new HeldConnection(db.dataSource())) {
       Connection c = held.get();
       PreparedStatement first = c.prepareStatement("SELECT ? + 1");
+      PreparedStatement underlying = first.unwrap(PreparedStatement.class);
       assertThat(selectOne(first, 1)).isEqualTo(2);
+      assertThat(first.getConnection()).isSameAs(c);
       first.close();
       assertThat(first.isClosed()).isTrue();
       long prepared = sessionStatus(c, "Com_stmt_prepare");
       try (PreparedStatement again = c.prepareStatement("SELECT ? + 1")) {
-        assertThat(again).isSameAs(first);
-        assertThat(again.isClosed()).isFalse();
+        assertThat(again.unwrap(PreparedStatement.class)).isSameAs(underlying);
         assertThat(selectOne(again, 41)).isEqualTo(42);
       }
       assertThat(sessionStatus(c, "Com_stmt_prepare")).isEqualTo(prepared);
       assertThat(held.keptStatements()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aHandleClosedOnceIsDeadAndCannotReachTheNextCallersLease() throws SQLException {
+    try (HeldConnection held = new HeldConnection(db.dataSource())) {
+      Connection c = held.get();
+      PreparedStatement stale = c.prepareStatement("SELECT ? + 2");
+      PreparedStatement underlying = stale.unwrap(PreparedStatement.class);
+      stale.close();
+      try (PreparedStatement current = c.prepareStatement("SELECT ? + 2")) {
+        stale.close();
+        assertThatThrownBy(() -> stale.setInt(1, 1)).isInstanceOf(SQLException.class);
+        try (PreparedStatement other = c.prepareStatement("SELECT ? + 2")) {
+          assertThat(other.unwrap(PreparedStatement.class))
+              .as("the second close of the stale handle did not free the current lease")
+              .isNotSameAs(underlying);
+        }
+        assertThat(selectOne(current, 1)).isEqualTo(3);
+      }
+    }
+  }
+
+  @Test
+  void aParameterTheNextCallerForgetsIsRefusedNotTakenFromTheLastCaller() throws SQLException {
+    try (HeldConnection held = new HeldConnection(db.dataSource())) {
+      Connection c = held.get();
+      try (PreparedStatement ps = c.prepareStatement("SELECT ? + ?")) {
+        ps.setInt(1, 1);
+        ps.setInt(2, 2);
+        ps.executeQuery().close();
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT ? + ?")) {
+        ps.setInt(1, 1);
+        assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class);
+      }
     }
   }
 
@@ -164,13 +202,15 @@ class HeldConnectionTest {
     try (HeldConnection held = new HeldConnection(db.dataSource())) {
       Connection c = held.get();
       PreparedStatement ps = c.prepareStatement("SELECT ? - 1");
+      PreparedStatement underlying = ps.unwrap(PreparedStatement.class);
       assertThat(selectOne(ps, 1)).isZero();
       ps.close();
+      assertThat(underlying.isClosed()).isFalse();
       held.release();
       assertThat(held.keptStatements()).isZero();
+      assertThat(underlying.isClosed()).isTrue();
       Connection next = held.get();
       try (PreparedStatement fresh = next.prepareStatement("SELECT ? - 1")) {
-        assertThat(fresh).isNotSameAs(ps);
         assertThat(selectOne(fresh, 3)).isEqualTo(2);
       }
     }
