@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -83,14 +82,6 @@ class HeldConnectionTest {
     }
   }
 
-  private static long sessionStatus(Connection c, String name) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE '" + name + "'")) {
-      rs.next();
-      return rs.getLong(2);
-    }
-  }
-
   private static int selectOne(PreparedStatement ps, int value) throws SQLException {
     ps.setInt(1, value);
     try (ResultSet rs = ps.executeQuery()) {
@@ -109,12 +100,12 @@ class HeldConnectionTest {
       assertThat(first.getConnection()).isSameAs(c);
       first.close();
       assertThat(first.isClosed()).isTrue();
-      long prepared = sessionStatus(c, "Com_stmt_prepare");
+      long prepared = TestDatabases.sessionStatus(c, "Com_stmt_prepare");
       try (PreparedStatement again = c.prepareStatement("SELECT ? + 1")) {
         assertThat(again.unwrap(PreparedStatement.class)).isSameAs(underlying);
         assertThat(selectOne(again, 41)).isEqualTo(42);
       }
-      assertThat(sessionStatus(c, "Com_stmt_prepare")).isEqualTo(prepared);
+      assertThat(TestDatabases.sessionStatus(c, "Com_stmt_prepare")).isEqualTo(prepared);
       assertThat(held.keptStatements()).isEqualTo(1);
     }
   }

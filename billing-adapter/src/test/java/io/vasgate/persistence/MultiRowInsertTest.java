@@ -63,20 +63,12 @@ class MultiRowInsertTest {
     return rows;
   }
 
-  private static long sessionStatus(Connection c, String name) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE '" + name + "'")) {
-      rs.next();
-      return rs.getLong(2);
-    }
-  }
-
   @Test
   void insertsEveryRowInOrderInAtMostTwoStatementsUpToSixtyFourRows() throws SQLException {
     try (Connection c = db.dataSource().getConnection()) {
-      long before = sessionStatus(c, "Com_insert");
+      long before = TestDatabases.sessionStatus(c, "Com_insert");
       INSERT.execute(c, rows("a", 45));
-      assertThat(sessionStatus(c, "Com_insert") - before).as("32 + 13").isEqualTo(2);
+      assertThat(TestDatabases.sessionStatus(c, "Com_insert") - before).as("32 + 13").isEqualTo(2);
       List<Integer> values = new ArrayList<>();
       try (Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT v FROM mri_probe ORDER BY id")) {
@@ -94,11 +86,11 @@ class MultiRowInsertTest {
       for (int size = 1; size <= StatementSizes.MAX; size++) {
         INSERT.execute(c, rows("warm" + size + "-", size));
       }
-      long before = sessionStatus(c, "Com_stmt_prepare");
+      long before = TestDatabases.sessionStatus(c, "Com_stmt_prepare");
       INSERT.execute(c, rows("b", 25));
       INSERT.execute(c, rows("c", 7));
       INSERT.execute(c, rows("d", 100));
-      assertThat(sessionStatus(c, "Com_stmt_prepare") - before).isZero();
+      assertThat(TestDatabases.sessionStatus(c, "Com_stmt_prepare") - before).isZero();
     }
   }
 

@@ -1,6 +1,10 @@
 package io.vasgate.persistence;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -82,5 +86,16 @@ public final class TestDatabases {
       pools.add(Database.open(db.jdbcUrl(name), "root", "", config));
     }
     return pools;
+  }
+
+  /**
+   * A counter of {@code c}'s own session ({@code SHOW SESSION STATUS}), e.g. statements it sent.
+   */
+  static long sessionStatus(Connection c, String name) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE '" + name + "'")) {
+      rs.next();
+      return rs.getLong(2);
+    }
   }
 }
