@@ -204,7 +204,7 @@ public final class MessageJournal implements AutoCloseable {
         idlePolls = 0;
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
-        if (answerWaitNanos > 0) {
+        if (answerWaitNanos > 0 && onlyAnswers(batch)) {
           waitForMoreAnswers(batch, System.nanoTime() + answerWaitNanos);
         }
         boolean stop = batch.remove(STOP);
