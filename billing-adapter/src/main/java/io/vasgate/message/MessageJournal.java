@@ -430,22 +430,51 @@ public final class MessageJournal implements AutoCloseable {
   private static final int PURGE_CHUNK = 1_000;
 
   /**
+   * How far before the bound of the last purge the next one starts: it deletes the keys of MOs
+   * committed up to that long after they arrived, and steps over the deleted entries of that span
+   * only (InnoDB's purge thread has removed most of them by then).
+   */
+  static final Duration PURGE_OVERLAP = Duration.ofSeconds(10);
+
+  /**
+   * How often a purge starts from the oldest key instead: it catches keys committed later still
+   * (another gateway's clock behind this one's, a batch retried for long), and the first purge
+   * after a start, which knows no bound yet, is one too.
+   */
+  static final Duration FULL_PURGE_INTERVAL = Duration.ofMinutes(10);
+
+  /** The bound of the last purge, and when the last full one ran (guarded by this). */
+  private Instant purgedBefore;
+
+  private Instant lastFullPurge;
+
+  /**
    * Deletes the dedup keys of MOs that left the window by {@code now}, so the table holds about a
    * window's worth of MOs however many went before. Runs on the caller's thread and connection, a
-   * chunk per transaction.
+   * chunk per transaction, each starting where the one before stopped.
    *
    * @return how many keys were deleted
    */
-  public int purgeDedupKeys(Instant now) throws SQLException {
+  public synchronized int purgeDedupKeys(Instant now) throws SQLException {
     Instant before = now.minus(dedupWindow);
+    boolean full = purgedBefore == null || !now.isBefore(lastFullPurge.plus(FULL_PURGE_INTERVAL));
+    Optional<Instant> from =
+        full ? Optional.empty() : Optional.of(purgedBefore.minus(PURGE_OVERLAP));
     int purged = 0;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(true);
-      int n;
+      MoDedup.Purged chunk;
       do {
-        n = MoDedup.purge(c, before, PURGE_CHUNK);
-        purged += n;
-      } while (n == PURGE_CHUNK && !closed);
+        chunk = MoDedup.purge(c, from, before, PURGE_CHUNK);
+        purged += chunk.count();
+        if (chunk.latest().isPresent()) {
+          from = chunk.latest();
+        }
+      } while (chunk.count() == PURGE_CHUNK && !closed);
+    }
+    purgedBefore = before;
+    if (full) {
+      lastFullPurge = now;
     }
     return purged;
   }

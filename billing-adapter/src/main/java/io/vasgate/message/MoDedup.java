@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The keys of the MOs recorded within the dedup window ({@code mo_dedup}): a key's row is written
@@ -110,18 +111,44 @@ final class MoDedup {
     }
   }
 
+  /** What one {@link #purge} statement did: rows deleted, and the latest receipt among them. */
+  record Purged(int count, Optional<Instant> latest) {}
+
   /**
-   * Deletes up to {@code limit} rows of MOs received before {@code before}.
+   * Deletes up to {@code limit} rows of MOs received before {@code before}, oldest first, from
+   * {@code from} on (inclusive) or, without it, from the oldest row there is.
    *
-   * @return how many were deleted
+   * <p>Where to start matters: InnoDB keeps a deleted row's index entries until its purge thread
+   * removes them, seconds later under load, and a scan from the oldest row steps over every such
+   * entry, checking each for a lock. Started from the table's beginning each time, these statements
+   * took a fifth of MariaDB's CPU at 10,000 MOs a second.
    */
-  static int purge(Connection c, Instant before, int limit) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "DELETE FROM mo_dedup WHERE received_at < ? ORDER BY received_at LIMIT ?")) {
-      ps.setTimestamp(1, Timestamp.from(before));
-      ps.setInt(2, limit);
-      return ps.executeUpdate();
+  static Purged purge(Connection c, Optional<Instant> from, Instant before, int limit)
+      throws SQLException {
+    String sql =
+        "DELETE FROM mo_dedup WHERE "
+            + (from.isPresent() ? "received_at >= ? AND " : "")
+            + "received_at < ? ORDER BY received_at LIMIT ? RETURNING received_at";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      int i = 1;
+      if (from.isPresent()) {
+        ps.setTimestamp(i++, Timestamp.from(from.get()));
+      }
+      ps.setTimestamp(i++, Timestamp.from(before));
+      ps.setInt(i, limit);
+      ps.execute();
+      int count = 0;
+      Instant latest = null;
+      try (ResultSet rs = ps.getResultSet()) {
+        while (rs.next()) {
+          count++;
+          Instant at = rs.getTimestamp(1).toInstant();
+          if (latest == null || at.isAfter(latest)) {
+            latest = at;
+          }
+        }
+      }
+      return new Purged(count, Optional.ofNullable(latest));
     }
   }
 }

@@ -280,6 +280,46 @@ class MessageJournalTest {
   }
 
   @Test
+  void aPurgeStartsJustBeforeTheLastOnesBoundAndOnlyThePeriodicFullOneReachesFurtherBack()
+      throws Exception {
+    try (MessageJournal own = new MessageJournal(db.dataSource(), 256, Duration.ofSeconds(60))) {
+      MoDraft lapsed = mo("8613800000041", "0000", T0.minus(Duration.ofMinutes(5)));
+      get(own.recordMo(lapsed));
+      own.purgeDedupKeys(T0); // the first knows no bound: from the oldest key
+      assertThat(dedupRowOf(lapsed)).isEmpty();
+
+      // Written after that purge, though all but the last arrived before its bound (T0 - 60 s).
+      MoDraft late = mo("8613800000042", "0000", T0.minus(Duration.ofMinutes(5)));
+      MoDraft withinOverlap =
+          mo(
+              "8613800000043",
+              "0000",
+              T0.minus(Duration.ofSeconds(60)).minus(Duration.ofSeconds(5)));
+      MoDraft lapsedSince = mo("8613800000044", "0000", T0.minus(Duration.ofSeconds(59)));
+      MoDraft recent = mo("8613800000045", "0000", T0);
+      getAll(
+          List.of(
+              own.recordMo(late),
+              own.recordMo(withinOverlap),
+              own.recordMo(lapsedSince),
+              own.recordMo(recent)));
+
+      own.purgeDedupKeys(T0.plusSeconds(2));
+      assertThat(dedupRowOf(withinOverlap)).as("within the overlap").isEmpty();
+      assertThat(dedupRowOf(lapsedSince)).as("left the window since").isEmpty();
+      assertThat(dedupRowOf(late)).as("before the overlap").isNotEmpty();
+      assertThat(dedupRowOf(recent)).as("within the window").isNotEmpty();
+
+      own.purgeDedupKeys(T0.plus(MessageJournal.FULL_PURGE_INTERVAL));
+      assertThat(dedupRowOf(late)).as("found by the full purge").isEmpty();
+    }
+  }
+
+  private static List<List<Object>> dedupRowOf(MoDraft mo) throws Exception {
+    return select("SELECT mo_id FROM mo_dedup WHERE mo_id = " + mo.id());
+  }
+
+  @Test
   void aCommandsMoTakesItsKeyInTheCommandsTransactionAndAKeyStillHeldRefusesIt() throws Exception {
     MoDraft first = mo("8613800000014", "KT JK", T0);
     get(journal.recordMo(first));
