@@ -125,6 +125,10 @@ final class MoDedup {
    */
   static Purged purge(Connection c, Optional<Instant> from, Instant before, int limit)
       throws SQLException {
+    if (from.isPresent() && !from.get().isBefore(before)) {
+      // An empty range (the clock went back): MariaDB would answer it with no result set at all.
+      return new Purged(0, Optional.empty());
+    }
     String sql =
         "DELETE FROM mo_dedup WHERE "
             + (from.isPresent() ? "received_at >= ? AND " : "")
@@ -140,7 +144,7 @@ final class MoDedup {
       int count = 0;
       Instant latest = null;
       try (ResultSet rs = ps.getResultSet()) {
-        while (rs.next()) {
+        while (rs != null && rs.next()) {
           count++;
           Instant at = rs.getTimestamp(1).toInstant();
           if (latest == null || at.isAfter(latest)) {

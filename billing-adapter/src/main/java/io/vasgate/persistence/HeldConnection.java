@@ -25,12 +25,13 @@ import org.slf4j.LoggerFactory;
  * other. Not thread-safe: one writer thread owns it.
  *
  * <p>While it is held, the statements prepared on it ({@code prepareStatement(String)}) stay open:
- * closing one hands it back, parameters cleared, for the next use of the same SQL. Taking each from
- * Connector/J's cache and returning it (the pool's wrapping and tracking, a cache lookup, every
- * parameter reset on the way out and again on the way in) was an eighth of the gateway's CPU at the
- * benchmark's maximum, for writers that run the same few dozen statements batch after batch. A
- * statement still in use when its SQL is prepared again (a query inside the loop over its own
- * results) gets a fresh one; each caller gets a handle of its own, dead once closed.
+ * closing one hands it back for the next use of the same SQL, whose caller must set every parameter
+ * again ({@link LeasedStatement}). Taking each from Connector/J's cache and returning it (the
+ * pool's wrapping and tracking, a cache lookup, every parameter reset on the way out and again on
+ * the way in) was an eighth of the gateway's CPU at the benchmark's maximum, for writers that run
+ * the same few dozen statements batch after batch. A statement still in use when its SQL is
+ * prepared again (a query inside the loop over its own results) gets a fresh one; each caller gets
+ * a handle of its own, dead once closed.
  */
 public final class HeldConnection implements AutoCloseable {
 
@@ -170,7 +171,11 @@ public final class HeldConnection implements AutoCloseable {
         try {
           k = new Kept(prepared, proxy);
         } catch (SQLException | RuntimeException e) {
-          prepared.close();
+          try {
+            prepared.close();
+          } catch (SQLException closing) {
+            e.addSuppressed(closing);
+          }
           throw e;
         }
         kept.put(sql, k);

@@ -125,121 +125,121 @@ final class LeasedStatement implements PreparedStatement {
   @Override
   public void setNull(int index, int sqlType) throws SQLException {
     open();
-    set.set(index);
     target.setNull(index, sqlType);
+    set.set(index);
   }
 
   @Override
   public void setBoolean(int index, boolean x) throws SQLException {
     open();
-    set.set(index);
     target.setBoolean(index, x);
+    set.set(index);
   }
 
   @Override
   public void setByte(int index, byte x) throws SQLException {
     open();
-    set.set(index);
     target.setByte(index, x);
+    set.set(index);
   }
 
   @Override
   public void setShort(int index, short x) throws SQLException {
     open();
-    set.set(index);
     target.setShort(index, x);
+    set.set(index);
   }
 
   @Override
   public void setInt(int index, int x) throws SQLException {
     open();
-    set.set(index);
     target.setInt(index, x);
+    set.set(index);
   }
 
   @Override
   public void setLong(int index, long x) throws SQLException {
     open();
-    set.set(index);
     target.setLong(index, x);
+    set.set(index);
   }
 
   @Override
   public void setFloat(int index, float x) throws SQLException {
     open();
-    set.set(index);
     target.setFloat(index, x);
+    set.set(index);
   }
 
   @Override
   public void setDouble(int index, double x) throws SQLException {
     open();
-    set.set(index);
     target.setDouble(index, x);
+    set.set(index);
   }
 
   @Override
   public void setBigDecimal(int index, BigDecimal x) throws SQLException {
     open();
-    set.set(index);
     target.setBigDecimal(index, x);
+    set.set(index);
   }
 
   @Override
   public void setString(int index, String x) throws SQLException {
     open();
-    set.set(index);
     target.setString(index, x);
+    set.set(index);
   }
 
   @Override
   public void setBytes(int index, byte[] x) throws SQLException {
     open();
-    set.set(index);
     target.setBytes(index, x);
+    set.set(index);
   }
 
   @Override
   public void setDate(int index, Date x) throws SQLException {
     open();
-    set.set(index);
     target.setDate(index, x);
+    set.set(index);
   }
 
   @Override
   public void setTime(int index, Time x) throws SQLException {
     open();
-    set.set(index);
     target.setTime(index, x);
+    set.set(index);
   }
 
   @Override
   public void setTimestamp(int index, Timestamp x) throws SQLException {
     open();
-    set.set(index);
     target.setTimestamp(index, x);
+    set.set(index);
   }
 
   @Override
   public void setAsciiStream(int index, InputStream x, int length) throws SQLException {
     open();
-    set.set(index);
     target.setAsciiStream(index, x, length);
+    set.set(index);
   }
 
   @Deprecated
   @Override
   public void setUnicodeStream(int index, InputStream x, int length) throws SQLException {
     open();
-    set.set(index);
     target.setUnicodeStream(index, x, length);
+    set.set(index);
   }
 
   @Override
   public void setBinaryStream(int index, InputStream x, int length) throws SQLException {
     open();
-    set.set(index);
     target.setBinaryStream(index, x, length);
+    set.set(index);
   }
 
   @Override
@@ -252,15 +252,15 @@ final class LeasedStatement implements PreparedStatement {
   @Override
   public void setObject(int index, Object x, int targetSqlType) throws SQLException {
     open();
-    set.set(index);
     target.setObject(index, x, targetSqlType);
+    set.set(index);
   }
 
   @Override
   public void setObject(int index, Object x) throws SQLException {
     open();
-    set.set(index);
     target.setObject(index, x);
+    set.set(index);
   }
 
   @Override
@@ -281,36 +281,36 @@ final class LeasedStatement implements PreparedStatement {
   @Override
   public void setCharacterStream(int index, Reader x, int length) throws SQLException {
     open();
-    set.set(index);
     target.setCharacterStream(index, x, length);
+    set.set(index);
   }
 
   @Override
   public void setRef(int index, Ref x) throws SQLException {
     open();
-    set.set(index);
     target.setRef(index, x);
+    set.set(index);
   }
 
   @Override
   public void setBlob(int index, Blob x) throws SQLException {
     open();
-    set.set(index);
     target.setBlob(index, x);
+    set.set(index);
   }
 
   @Override
   public void setClob(int index, Clob x) throws SQLException {
     open();
-    set.set(index);
     target.setClob(index, x);
+    set.set(index);
   }
 
   @Override
   public void setArray(int index, Array x) throws SQLException {
     open();
-    set.set(index);
     target.setArray(index, x);
+    set.set(index);
   }
 
   @Override
@@ -322,36 +322,36 @@ final class LeasedStatement implements PreparedStatement {
   @Override
   public void setDate(int index, Date x, Calendar calendar) throws SQLException {
     open();
-    set.set(index);
     target.setDate(index, x, calendar);
+    set.set(index);
   }
 
   @Override
   public void setTime(int index, Time x, Calendar calendar) throws SQLException {
     open();
-    set.set(index);
     target.setTime(index, x, calendar);
+    set.set(index);
   }
 
   @Override
   public void setTimestamp(int index, Timestamp x, Calendar calendar) throws SQLException {
     open();
-    set.set(index);
     target.setTimestamp(index, x, calendar);
+    set.set(index);
   }
 
   @Override
   public void setNull(int index, int sqlType, String typeName) throws SQLException {
     open();
-    set.set(index);
     target.setNull(index, sqlType, typeName);
+    set.set(index);
   }
 
   @Override
   public void setURL(int index, URL x) throws SQLException {
     open();
-    set.set(index);
     target.setURL(index, x);
+    set.set(index);
   }
 
   @Override
@@ -363,150 +363,150 @@ final class LeasedStatement implements PreparedStatement {
   @Override
   public void setRowId(int index, RowId x) throws SQLException {
     open();
-    set.set(index);
     target.setRowId(index, x);
+    set.set(index);
   }
 
   @Override
   public void setNString(int index, String x) throws SQLException {
     open();
-    set.set(index);
     target.setNString(index, x);
+    set.set(index);
   }
 
   @Override
   public void setNCharacterStream(int index, Reader x, long length) throws SQLException {
     open();
-    set.set(index);
     target.setNCharacterStream(index, x, length);
+    set.set(index);
   }
 
   @Override
   public void setNClob(int index, NClob x) throws SQLException {
     open();
-    set.set(index);
     target.setNClob(index, x);
+    set.set(index);
   }
 
   @Override
   public void setClob(int index, Reader x, long length) throws SQLException {
     open();
-    set.set(index);
     target.setClob(index, x, length);
+    set.set(index);
   }
 
   @Override
   public void setBlob(int index, InputStream x, long length) throws SQLException {
     open();
-    set.set(index);
     target.setBlob(index, x, length);
+    set.set(index);
   }
 
   @Override
   public void setNClob(int index, Reader x, long length) throws SQLException {
     open();
-    set.set(index);
     target.setNClob(index, x, length);
+    set.set(index);
   }
 
   @Override
   public void setSQLXML(int index, SQLXML x) throws SQLException {
     open();
-    set.set(index);
     target.setSQLXML(index, x);
+    set.set(index);
   }
 
   @Override
   public void setObject(int index, Object x, int targetSqlType, int scaleOrLength)
       throws SQLException {
     open();
-    set.set(index);
     target.setObject(index, x, targetSqlType, scaleOrLength);
+    set.set(index);
   }
 
   @Override
   public void setAsciiStream(int index, InputStream x, long length) throws SQLException {
     open();
-    set.set(index);
     target.setAsciiStream(index, x, length);
+    set.set(index);
   }
 
   @Override
   public void setBinaryStream(int index, InputStream x, long length) throws SQLException {
     open();
-    set.set(index);
     target.setBinaryStream(index, x, length);
+    set.set(index);
   }
 
   @Override
   public void setCharacterStream(int index, Reader x, long length) throws SQLException {
     open();
-    set.set(index);
     target.setCharacterStream(index, x, length);
+    set.set(index);
   }
 
   @Override
   public void setAsciiStream(int index, InputStream x) throws SQLException {
     open();
-    set.set(index);
     target.setAsciiStream(index, x);
+    set.set(index);
   }
 
   @Override
   public void setBinaryStream(int index, InputStream x) throws SQLException {
     open();
-    set.set(index);
     target.setBinaryStream(index, x);
+    set.set(index);
   }
 
   @Override
   public void setCharacterStream(int index, Reader x) throws SQLException {
     open();
-    set.set(index);
     target.setCharacterStream(index, x);
+    set.set(index);
   }
 
   @Override
   public void setNCharacterStream(int index, Reader x) throws SQLException {
     open();
-    set.set(index);
     target.setNCharacterStream(index, x);
+    set.set(index);
   }
 
   @Override
   public void setClob(int index, Reader x) throws SQLException {
     open();
-    set.set(index);
     target.setClob(index, x);
+    set.set(index);
   }
 
   @Override
   public void setBlob(int index, InputStream x) throws SQLException {
     open();
-    set.set(index);
     target.setBlob(index, x);
+    set.set(index);
   }
 
   @Override
   public void setNClob(int index, Reader x) throws SQLException {
     open();
-    set.set(index);
     target.setNClob(index, x);
+    set.set(index);
   }
 
   @Override
   public void setObject(int index, Object x, SQLType targetType, int scaleOrLength)
       throws SQLException {
     open();
-    set.set(index);
     target.setObject(index, x, targetType, scaleOrLength);
+    set.set(index);
   }
 
   @Override
   public void setObject(int index, Object x, SQLType targetType) throws SQLException {
     open();
-    set.set(index);
     target.setObject(index, x, targetType);
+    set.set(index);
   }
 
   @Override
@@ -657,6 +657,7 @@ final class LeasedStatement implements PreparedStatement {
   @Override
   public void addBatch(String sql) throws SQLException {
     open();
+    owner.rowsAdded();
     target.addBatch(sql);
   }
 

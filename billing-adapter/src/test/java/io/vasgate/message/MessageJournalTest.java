@@ -310,6 +310,10 @@ class MessageJournalTest {
       assertThat(dedupRowOf(late)).as("before the overlap").isNotEmpty();
       assertThat(dedupRowOf(recent)).as("within the window").isNotEmpty();
 
+      assertThat(own.purgeDedupKeys(T0.minus(Duration.ofMinutes(1))))
+          .as("after the clock went back: an empty range")
+          .isZero();
+
       own.purgeDedupKeys(T0.plus(MessageJournal.FULL_PURGE_INTERVAL));
       assertThat(dedupRowOf(late)).as("found by the full purge").isEmpty();
     }

@@ -27,6 +27,7 @@ class LeasedStatementTest {
 
   private final List<String> forwarded = new ArrayList<>();
   private int givenBack;
+  private int rowsAdded;
 
   private final PreparedStatement target =
       (PreparedStatement)
@@ -41,7 +42,9 @@ class LeasedStatementTest {
   private final LeasedStatement.Owner owner =
       new LeasedStatement.Owner() {
         @Override
-        public void rowsAdded() {}
+        public void rowsAdded() {
+          LeasedStatementTest.this.rowsAdded++;
+        }
 
         @Override
         public void giveBack() {
@@ -83,6 +86,50 @@ class LeasedStatementTest {
       LeasedStatement.class.getMethod(m.getName(), m.getParameterTypes()).invoke(handle, args);
       assertThatCode(handle::execute).as("after %s", signature(m)).doesNotThrowAnyException();
     }
+  }
+
+  @Test
+  void parametersClearedThroughTheHandleMustBeSetAgain() throws Exception {
+    LeasedStatement handle = new LeasedStatement(target, null, 2, owner);
+    handle.setInt(1, 5);
+    handle.setInt(2, 3);
+    handle.clearParameters();
+    handle.setInt(1, 5);
+
+    assertThatThrownBy(handle::executeQuery)
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("parameter 2");
+    assertThat(forwarded).doesNotContain("executeQuery[]");
+    handle.setInt(2, 1);
+    assertThatCode(handle::executeQuery).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aSetterTheStatementRefusedDoesNotCountItsParameterAsSet() throws Exception {
+    PreparedStatement refusing =
+        (PreparedStatement)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {PreparedStatement.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("setObject")) {
+                    throw new SQLException("cannot convert");
+                  }
+                  return defaultValue(method.getReturnType());
+                });
+    LeasedStatement handle = new LeasedStatement(refusing, null, 1, owner);
+
+    assertThatThrownBy(() -> handle.setObject(1, new Object())).hasMessage("cannot convert");
+    assertThatThrownBy(handle::execute).hasMessageContaining("parameter 1");
+  }
+
+  @Test
+  void everyFormOfAddBatchTellsTheOwnerThatRowsWaitForExecution() throws Exception {
+    LeasedStatement handle = new LeasedStatement(target, null, 0, owner);
+    handle.addBatch();
+    handle.addBatch("DELETE FROM t");
+
+    assertThat(rowsAdded).isEqualTo(2);
   }
 
   @Test
