@@ -85,8 +85,8 @@ public record PipelineConfig(
         5000,
         "mo",
         2,
-        64,
+        128,
         Duration.ofMillis(1),
-        128);
+        256);
   }
 }
