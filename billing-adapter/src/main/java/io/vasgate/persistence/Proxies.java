@@ -18,7 +18,7 @@ final class Proxies {
   /**
    * Whether {@code method} is {@code equals} or {@code hashCode}, which a handle answers itself.
    */
-  static boolean isIdentity(Method method) {
+  private static boolean isIdentity(Method method) {
     String name = method.getName();
     return (name.equals("equals") && method.getParameterCount() == 1)
         || (name.equals("hashCode") && method.getParameterCount() == 0);
